@@ -1,0 +1,599 @@
+#!/usr/bin/env python3
+"""Benchmark mdnet on generated vaults and print a Markdown table (or JSON).
+
+    python benchmarks/run.py [--sizes 1000,10000] [--runs 5] [--mdnet PATH] [--keep DIR] [--json]
+
+Every figure is a whole process, started fresh: wall time and peak resident memory
+(`ru_maxrss` from `os.wait4`), the median of `--runs` runs after one untimed warm-up
+run. Two floors are measured in the same run, and each mdnet figure is given as a
+ratio to them: a Python process that reads every note, and one that parses every
+note's front matter with python-frontmatter. The targets are those of issue 6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+TODAY = "2026-11-23"
+
+READ_ALL = """
+import os, sys
+total = 0
+for top, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith(".md"):
+            with open(os.path.join(top, name), "rb") as handle:
+                total += len(handle.read())
+print(total)
+"""
+
+NAIVE_FRONTMATTER = """
+import os, sys
+import frontmatter, yaml
+from frontmatter.default_handlers import YAMLHandler
+
+class CYAMLHandler(YAMLHandler):
+    def load(self, fm, **kwargs):
+        kwargs.setdefault("Loader", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(fm, **kwargs)
+
+handler = CYAMLHandler()
+parsed = failed = 0
+for top, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith(".md"):
+            try:
+                frontmatter.load(os.path.join(top, name), handler=handler)
+                parsed += 1
+            except Exception:
+                failed += 1
+print(parsed, failed, getattr(yaml, "__with_libyaml__", False))
+"""
+
+# measurement id -> label shown in the table
+LABELS = {
+    "read-all": "floor: read every note",
+    "naive-frontmatter": "floor: python-frontmatter on every note",
+    "cold-no-cache": "`check --no-cache` (cold)",
+    "cold-cache": "`check` after `clean` (cold, fills cache)",
+    "warm": "`check` (warm, nothing changed)",
+    "precommit": "`check` of 3 changed files (pre-commit)",
+    "report": "`report --format html` (warm)",
+}
+TARGETS = {
+    "cold-no-cache": "≤ 8× read-all, < naive",
+    "cold-cache": "≤ 8× read-all, < naive",
+    "warm": "≤ 2× read-all",
+    "precommit": "≤ 1.2× warm",
+    "report": "≤ 1.5× warm",
+}
+
+
+@dataclass(slots=True)
+class Sample:
+    """One timed run of one process."""
+
+    seconds: float
+    maxrss_kb: int
+    tree_kb: int
+    exit_code: int
+
+
+@dataclass(slots=True)
+class Row:
+    """The runs of one measurement on one vault size, and how they compare."""
+
+    size: int
+    measurement: str
+    command: list[str]
+    samples: list[Sample] = field(default_factory=list)
+    error: str | None = None
+    median_s: float | None = None
+    min_s: float | None = None
+    peak_mb: float | None = None
+    tree_peak_mb: float | None = None
+    ratio_read: float | None = None
+    ratio_naive: float | None = None
+    target: str = ""
+    passed: bool | None = None
+    why: str = ""
+
+    def summarise(self) -> None:
+        if self.error or not self.samples:
+            return
+        times = [s.seconds for s in self.samples]
+        self.median_s = statistics.median(times)
+        self.min_s = min(times)
+        self.peak_mb = statistics.median(s.maxrss_kb for s in self.samples) / 1024
+        if any(s.tree_kb for s in self.samples):
+            self.tree_peak_mb = max(s.tree_kb for s in self.samples) / 1024
+
+
+class TreeSampler:
+    """Samples the summed RSS of a process and its descendants (Linux /proc only).
+
+    `ru_maxrss` is the peak of the largest single process; with parallel workers the
+    machine holds their sum, which this estimates by polling.
+    """
+
+    PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def available() -> bool:
+        return Path(f"/proc/{os.getpid()}/statm").exists()
+
+    def _tree(self, pid: int) -> list[int]:
+        pids = [pid]
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                children = task.read_text().split()
+            except OSError:
+                continue
+            for child in children:
+                pids.extend(self._tree(int(child)))
+        return pids
+
+    def _rss_kb(self) -> int:
+        total = 0
+        for pid in self._tree(self.pid):
+            try:
+                resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            total += resident * self.PAGE // 1024
+        return total
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(OSError):
+                self.peak_kb = max(self.peak_kb, self._rss_kb())
+            self._stop.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb
+
+
+def run_once(
+    cmd: Sequence[str], cwd: Path, env: dict[str, str], scratch: Path, sample_tree: bool
+) -> tuple[Sample, str]:
+    """Run `cmd` once; return its sample and its stderr."""
+    out_path, err_path = scratch / "stdout.txt", scratch / "stderr.txt"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            list(cmd), cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+        )
+        sampler = TreeSampler(proc.pid) if sample_tree else None
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code  # reaped by wait4; tell Popen so it does not wait again
+    tree_kb = sampler.stop() if sampler else 0
+    stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    return Sample(seconds, int(usage.ru_maxrss), tree_kb, code), stderr
+
+
+def failure(code: int, stderr: str, mdnet: bool) -> str | None:
+    """Why a run counts as failed, or None. mdnet exits 1 when it has findings."""
+    if "Traceback (most recent call last)" in stderr:
+        return f"traceback (exit {code})"
+    ok = (0, 1) if mdnet else (0,)
+    if code not in ok:
+        return f"exit {code}"
+    return None
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mdnet_bench_generate", HERE / "generate.py")
+    if spec is None or spec.loader is None:
+        raise ImportError("cannot load benchmarks/generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def resolve_mdnet(arg: str | None) -> list[str]:
+    """The command that runs mdnet: --mdnet, else the repo's .venv, PATH, `python -m`."""
+    if arg:
+        parts = shlex.split(arg)
+        if len(parts) == 1 and Path(parts[0]).exists():
+            return [str(Path(parts[0]).resolve())]
+        return parts
+    venv = HERE.parent / ".venv" / "bin" / "mdnet"
+    if venv.exists():
+        return [str(venv)]
+    found = shutil.which("mdnet")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "mdnet"]
+
+
+def resolve_python(arg: str | None, mdnet: list[str]) -> str:
+    """The Python for the floors: --python, else the first that imports python-frontmatter
+    among the one beside mdnet, the repo's .venv and this one."""
+    if arg:
+        return arg
+    candidates: list[str] = []
+    if len(mdnet) == 1:
+        candidates.append(str(Path(mdnet[0]).parent / "python"))
+    elif len(mdnet) > 2 and mdnet[1] == "-m":
+        candidates.append(mdnet[0])
+    candidates += [str(HERE.parent / ".venv" / "bin" / "python"), sys.executable]
+    for candidate in candidates:
+        try:
+            done = subprocess.run(
+                [candidate, "-c", "import frontmatter, yaml"], capture_output=True, timeout=60
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if done.returncode == 0:
+            return candidate
+    return sys.executable
+
+
+def mdnet_version(mdnet: list[str], env: dict[str, str]) -> str:
+    try:
+        done = subprocess.run(
+            [*mdnet, "--version"], capture_output=True, text=True, env=env, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"unavailable ({exc})"
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0] if text and done.returncode == 0 else f"unavailable (exit {done.returncode})"
+
+
+class Bench:
+    """Runs the measurements of one vault."""
+
+    def __init__(self, args: argparse.Namespace, mdnet: list[str], python: str) -> None:
+        self.runs: int = args.runs
+        self.mdnet = mdnet
+        self.python = python
+        self.sample_tree: bool = args.tree_rss and TreeSampler.available()
+        self.env = dict(os.environ)
+        self.env["MDNET_TODAY"] = args.today
+        self.env.pop("NO_COLOR", None)
+        self.scratch = Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
+
+    def log(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    def measure(
+        self,
+        size: int,
+        name: str,
+        cmd: list[str],
+        cwd: Path,
+        *,
+        mdnet: bool = True,
+        before: Callable[[int], None] | None = None,
+        warmup: bool = True,
+    ) -> Row:
+        """Run `cmd` (after `before(i)`) once untimed, then `runs` times."""
+        shown = [f"<{name} script>" if "\n" in part else part for part in cmd]
+        row = Row(size=size, measurement=name, command=shown)
+        total = self.runs + (1 if warmup else 0)
+        for i in range(total):
+            if before is not None:
+                try:
+                    before(i)
+                except Exception as exc:  # a failed preparation fails the row, not the run
+                    row.error = f"preparation failed: {exc}"
+                    break
+            try:
+                sample, stderr = run_once(cmd, cwd, self.env, self.scratch, self.sample_tree)
+            except OSError as exc:
+                row.error = f"cannot run {shlex.join(shown)}: {exc}"
+                break
+            why = failure(sample.exit_code, stderr, mdnet)
+            if why:
+                row.error = why
+                self.log(f"  FAILED {name}: {shlex.join(shown)} -> {why}")
+                self.log("  " + "\n  ".join(stderr.strip().splitlines()[-15:]))
+                break
+            timed = i >= (1 if warmup else 0)
+            if timed:
+                row.samples.append(sample)
+            self.log(
+                f"  [{size}] {name} {'run ' + str(i) if timed else 'warm-up'}: "
+                f"{sample.seconds:.3f} s, {sample.maxrss_kb / 1024:.0f} MB, exit {sample.exit_code}"
+            )
+        row.summarise()
+        return row
+
+    def clean(self, vault: Path) -> None:
+        """`mdnet clean VAULT`, or delete the cache folder when that fails."""
+        done = subprocess.run(
+            [*self.mdnet, "clean", str(vault)],
+            cwd=vault,
+            env=self.env,
+            capture_output=True,
+        )
+        if done.returncode != 0 or (vault / ".mdnet_cache").exists():
+            shutil.rmtree(vault / ".mdnet_cache", ignore_errors=True)
+
+    def fill_cache(self, vault: Path) -> None:
+        subprocess.run(
+            [*self.mdnet, "check", str(vault)],
+            cwd=vault,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def vault_rows(self, size: int, vault: Path) -> list[Row]:
+        m = self.mdnet
+        v = str(vault)
+        rows = [
+            self.measure(size, "read-all", [self.python, "-c", READ_ALL, v], vault, mdnet=False),
+            self.measure(
+                size,
+                "naive-frontmatter",
+                [self.python, "-c", NAIVE_FRONTMATTER, v],
+                vault,
+                mdnet=False,
+            ),
+            self.measure(size, "cold-no-cache", [*m, "check", v, "--no-cache"], vault),
+            self.measure(
+                size, "cold-cache", [*m, "check", v], vault, before=lambda _: self.clean(vault)
+            ),
+            self.measure(size, "warm", [*m, "check", v], vault),
+        ]
+        changed = pick_changed(vault)
+        originals = {path: path.read_bytes() for path in changed}
+
+        def touch(i: int) -> None:
+            # New bytes and a new mtime each run, so the cache sees three changed notes.
+            for path, data in originals.items():
+                line = f"- {TODAY} Benchmark edit {i} with [[{changed[0].stem}]] #give\n"
+                path.write_bytes(data.rstrip(b"\n") + b"\n" + line.encode())
+
+        rel = [str(path.relative_to(vault)) for path in changed]
+        try:
+            self.fill_cache(vault)
+            rows.append(self.measure(size, "precommit", [*m, "check", *rel], vault, before=touch))
+        finally:
+            for path, data in originals.items():
+                path.write_bytes(data)
+        self.fill_cache(vault)
+        report = self.scratch / "report.html"
+        rows.append(
+            self.measure(
+                size, "report", [*m, "report", v, "--format", "html", "-o", str(report)], vault
+            )
+        )
+        judge(rows, size)
+        return rows
+
+
+def pick_changed(vault: Path) -> list[Path]:
+    """Three notes a commit typically touches: a contact, today's daily note, a goal."""
+    picks: list[Path] = []
+    for folder, last in (("People", False), ("Daily", True), ("Goals", False)):
+        notes = sorted((vault / folder).glob("*.md"))
+        if notes:
+            picks.append(notes[-1] if last else notes[0])
+    if len(picks) < 3:
+        extra = sorted(
+            p for p in vault.rglob("*.md") if p not in picks and "Templates" not in p.parts
+        )
+        picks.extend(extra[: 3 - len(picks)])
+    return picks
+
+
+def memory_limit_mb(size: int) -> int:
+    """Issue 6: under 300 MB at 10,000 notes, under 1 GB at 50,000."""
+    return 300 if size <= 10_000 else 1024
+
+
+def judge(rows: list[Row], size: int) -> None:
+    """Fill in the ratios and the pass/fail of each row against issue 6's targets."""
+    by_name = {row.measurement: row for row in rows}
+
+    def median(name: str) -> float | None:
+        row = by_name.get(name)
+        return row.median_s if row and not row.error else None
+
+    read, naive, warm = median("read-all"), median("naive-frontmatter"), median("warm")
+    limit = memory_limit_mb(size)
+    for row in rows:
+        if row.measurement in TARGETS:
+            row.target = f"{TARGETS[row.measurement]}, < {limit} MB"
+        if row.error or row.median_s is None:
+            row.passed = False if row.measurement in TARGETS else None
+            row.why = row.error or "no runs"
+            continue
+        t = row.median_s
+        row.ratio_read = t / read if read else None
+        row.ratio_naive = t / naive if naive else None
+        if row.measurement not in TARGETS:
+            continue
+        misses: list[str] = []
+        if row.measurement.startswith("cold"):
+            if read is None or naive is None:
+                misses.append("floor missing")
+            else:
+                if t > 8 * read:
+                    misses.append(f"{t / read:.1f}× read-all")
+                if t >= naive:
+                    misses.append(f"{t / naive:.2f}× naive")
+        elif row.measurement == "warm":
+            if read is None:
+                misses.append("floor missing")
+            elif t > 2 * read:
+                misses.append(f"{t / read:.1f}× read-all")
+        else:
+            factor = 1.2 if row.measurement == "precommit" else 1.5
+            if warm is None:
+                misses.append("warm missing")
+            elif t > factor * warm:
+                misses.append(f"{t / warm:.2f}× warm")
+        peak = max(row.peak_mb or 0.0, row.tree_peak_mb or 0.0)
+        if peak >= limit:
+            misses.append(f"{peak:.0f} MB")
+        row.passed = not misses
+        row.why = ", ".join(misses)
+
+
+def fmt(value: float | None, spec: str, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{suffix}"
+
+
+def size_label(size: int) -> str:
+    return f"{size // 1000}k" if size % 1000 == 0 and size else str(size)
+
+
+def markdown(rows: list[Row], env: dict[str, object]) -> str:
+    lines = [
+        "## mdnet benchmark",
+        "",
+        *(f"- {key}: {value}" for key, value in env.items()),
+        "",
+        "Targets (issue 6): cold ≤ 8× read-all and faster than naive python-frontmatter; "
+        "warm ≤ 2× read-all; pre-commit ≤ 1.2× warm; report ≤ 1.5× warm; peak memory "
+        "< 300 MB at 10k notes, < 1 GB at 50k.",
+        "",
+        "| size | measurement | median s | peak MB | tree MB | × read-all | × naive-fm "
+        "| target | result |",
+        "|---:|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        if row.passed is None:
+            result = "FAILED" if row.error else ""
+        elif row.passed:
+            result = "pass"
+        else:
+            result = "FAILED" if row.error else "**fail**"
+        if row.why and not row.passed:
+            result += f" ({row.why})"
+        lines.append(
+            f"| {size_label(row.size)} | {LABELS[row.measurement]} | {fmt(row.median_s, '.3f')} "
+            f"| {fmt(row.peak_mb, '.0f')} | {fmt(row.tree_peak_mb, '.0f')} "
+            f"| {fmt(row.ratio_read, '.2f', '×')} | {fmt(row.ratio_naive, '.2f', '×')} "
+            f"| {row.target} | {result} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def prepare_vault(
+    gen: ModuleType, base: Path, size: int, seed: int, log: Callable[[str], None]
+) -> Path:
+    """A generated vault of `size` notes under `base`, reused when it already matches."""
+    vault = base / f"vault-{size}-seed{seed}"
+    manifest = gen.read_manifest(vault)
+    wanted = {"generator": gen.GENERATOR_VERSION, "notes": size, "seed": seed}
+    if manifest and all(manifest.get(k) == v for k, v in wanted.items()):
+        log(f"reusing {vault}")
+        return vault
+    if vault.exists():
+        if manifest is None:
+            raise SystemExit(f"{vault} exists and was not generated by benchmarks/generate.py")
+        shutil.rmtree(vault)
+    start = time.perf_counter()
+    counts = gen.generate(vault, size, seed)
+    log(f"generated {vault} in {time.perf_counter() - start:.1f} s: {counts}")
+    return vault
+
+
+def parse_sizes(text: str) -> list[int]:
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if part:
+            sizes.append(int(float(part[:-1]) * 1000) if part.endswith("k") else int(part))
+    if not sizes or any(n <= 0 for n in sizes):
+        raise argparse.ArgumentTypeError("sizes must be positive integers, e.g. 1000,10k")
+    return sizes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=[1000, 10_000], help="vault sizes (1000,10000)"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement (5)")
+    parser.add_argument("--mdnet", help="mdnet executable or command (default: .venv, PATH)")
+    parser.add_argument("--python", help="Python for the floors (default: the one beside mdnet)")
+    parser.add_argument("--keep", type=Path, help="generate vaults here and reuse them")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (1)")
+    parser.add_argument("--today", default=TODAY, help=f"MDNET_TODAY for mdnet ({TODAY})")
+    parser.add_argument(
+        "--no-tree-rss",
+        dest="tree_rss",
+        action="store_false",
+        help="do not poll /proc for the summed RSS of the process tree",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be >= 1")
+
+    mdnet = resolve_mdnet(args.mdnet)
+    python = resolve_python(args.python, mdnet)
+    bench = Bench(args, mdnet, python)
+    gen = load_generator()
+    env: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",
+        "python (floors)": python,
+        "mdnet": f"{shlex.join(mdnet)} ({mdnet_version(mdnet, bench.env)})",
+        "runs": f"median of {args.runs} after 1 warm-up; MDNET_TODAY={args.today}",
+        "seed": args.seed,
+    }
+    bench.log("\n".join(f"{k}: {v}" for k, v in env.items()))
+    base = args.keep or Path(tempfile.mkdtemp(prefix="mdnet-vaults-"))
+    base.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    try:
+        for size in args.sizes:
+            vault = prepare_vault(gen, base, size, args.seed, bench.log)
+            rows.extend(bench.vault_rows(size, vault))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+        shutil.rmtree(bench.scratch, ignore_errors=True)
+    if args.json:
+        payload = {
+            "environment": env,
+            "targets": TARGETS,
+            "results": [{**asdict(row), "label": LABELS[row.measurement]} for row in rows],
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(markdown(rows, env), end="")
+    return 0 if all(row.passed is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

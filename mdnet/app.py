@@ -1,0 +1,144 @@
+"""The application layer: one function per command, from a request to an Outcome."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mdnet.analysis import Analysis, analyse, Options
+from mdnet.check import Selection, run_rules
+from mdnet.config import load_config
+from mdnet.diagnostics import Severity
+from mdnet.errors import UsageError
+from mdnet.render import CheckResult, render_check
+from mdnet.rules import all_rules, get_rule
+from mdnet.vault import find_root
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a command prints and its exit code."""
+
+    stdout: str = ""
+    stderr: str = ""
+    code: int = 0
+
+
+def open_vault(root: Path, today: date, use_cache: bool = True) -> Analysis:
+    """Load a vault's configuration and notes."""
+    if not root.exists():
+        raise UsageError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise UsageError(f"{root}: not a folder")
+    config = load_config(root)
+    return analyse(Options(root=root, config=config, today=today))
+
+
+def display_root(root: Path, cwd: Path) -> str:
+    """The vault root as shown before each path: relative to the current folder if inside."""
+    try:
+        rel = os.path.relpath(root.resolve(), cwd.resolve())
+    except ValueError:  # another drive on Windows
+        return str(root)
+    return "" if rel == "." else rel.replace(os.sep, "/")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    paths: tuple[Path, ...]
+    vault: Path | None
+    fmt: str
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str
+    exit_zero: bool
+    statistics: bool
+    use_cache: bool
+    today: date
+    color: bool
+    cwd: Path
+
+
+def _targets(request: CheckRequest) -> tuple[Path, set[str] | None]:
+    """The vault root and, when files were named, the vault-relative paths to report on."""
+    files = [p for p in request.paths if not p.is_dir()]
+    folders = [p for p in request.paths if p.is_dir()]
+    for p in files:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file")
+    if len(folders) > 1 or (folders and files):
+        raise UsageError("give one vault folder, or files of one vault")
+    if request.vault is not None:
+        root = request.vault
+    elif folders:
+        root = folders[0]
+    elif files:
+        root = find_root(files[0])
+    else:
+        root = find_root(request.cwd)
+    if not files and folders and request.vault is None:
+        return root, None
+    if not files:
+        if folders:
+            rel = os.path.relpath(folders[0].resolve(), root.resolve()).replace(os.sep, "/")
+            return root, None if rel == "." else {"\0dir:" + rel}
+        return root, None
+    only = set()
+    resolved_root = root.resolve()
+    for p in files:
+        try:
+            only.add(p.resolve().relative_to(resolved_root).as_posix())
+        except ValueError:
+            raise UsageError(f"{p} is not inside the vault {root}") from None
+    return root, only
+
+
+def check(request: CheckRequest) -> Outcome:
+    root, only = _targets(request)
+    analysis = open_vault(root, request.today, request.use_cache)
+    if only and any(o.startswith("\0dir:") for o in only):
+        prefix = next(iter(only))[5:] + "/"
+        only = {p for p in analysis.notes if p.startswith(prefix)}
+    selection = Selection.merge(analysis, request.select, request.ignore)
+    diagnostics = run_rules(analysis, selection, only)
+    result = CheckResult(
+        diagnostics=tuple(diagnostics),
+        files=len(only) if only is not None else len(analysis.notes),
+        rules=tuple(selection.rules()),
+        root=root,
+        display_root=display_root(root, request.cwd),
+        color=request.color,
+        statistics=request.statistics,
+    )
+    threshold = Severity.parse(request.fail_on)
+    failed = any(d.severity >= threshold for d in diagnostics)
+    return Outcome(stdout=render_check(request.fmt, result),
+                   code=1 if failed and not request.exit_zero else 0)
+
+
+def list_rules(fmt: str) -> Outcome:
+    rules = all_rules()
+    if fmt == "json":
+        rows = [{"code": r.code, "name": r.name, "severity": str(r.severity),
+                 "summary": r.summary, "fix": r.fix, "explanation": r.explanation} for r in rules]
+        return Outcome(json.dumps(rows, indent=2) + "\n")
+    if fmt == "markdown":
+        lines = ["| code | name | default | summary |", "|---|---|---|---|"]
+        lines += [f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |"
+                  for r in rules]
+        return Outcome("\n".join(lines) + "\n")
+    width = max(len(r.name) for r in rules)
+    lines = [f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}" for r in rules]
+    return Outcome("\n".join(lines) + "\n")
+
+
+def explain_rule(code: str) -> Outcome:
+    found = get_rule(code) or next((r for r in all_rules() if r.name == code.lower()), None)
+    if found is None:
+        raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
+    text = (f"{found.code} {found.name} (default severity: {found.severity})\n\n"
+            f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n")
+    return Outcome(text)

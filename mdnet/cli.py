@@ -1,0 +1,158 @@
+"""The command line: parse options, call the core, print, exit. No logic lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mdnet import __version__, app
+from mdnet.errors import MdnetError
+from mdnet.render import check_formats
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG_CHECK = """
+\b
+Examples:
+  mdnet check                      # the vault in the current folder
+  mdnet check my-vault             # a vault elsewhere
+  mdnet check People/Dana.md       # report on one note (the whole vault is read)
+  mdnet check --select G --ignore G010 --format full
+  mdnet check --format github      # annotations in GitHub Actions
+  mdnet check --fail-on warning    # exit 1 on warnings too
+"""
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def today_option(func: F) -> F:
+    return click.option(
+        "--today",
+        envvar="MDNET_TODAY",
+        callback=_today,
+        metavar="YYYY-MM-DD",
+        help="Evaluate as of this date (also MDNET_TODAY). Default: the local date.",
+    )(func)
+
+
+def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
+    for code in codes:
+        if not (code == "ALL" or (code[:1].isalpha() and code[1:].isdigit() or code.isalpha())):
+            raise click.BadParameter(f"{code!r} is not a rule code or prefix")
+    return codes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="mdnet")
+@click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Lint and report on a vault of networking goals and contact notes.
+
+    \b
+    Examples:
+      mdnet check my-vault           # lint goals, contacts, links, front matter
+      mdnet due my-vault             # who to reach out to now
+      mdnet report my-vault -o report.html
+      mdnet rules                    # the rule catalogue
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command(epilog=EPILOG_CHECK)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
+              help="The vault root (default: found upward from PATHS or the current folder).")
+@click.option("--format", "fmt", type=click.Choice(check_formats()), default="concise",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, callback=_codes, metavar="CODES",
+              help="Only these rule codes or prefixes (comma-separated, ALL for every rule).")
+@click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
+              help="Skip these rule codes or prefixes.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
+@today_option
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], vault: Path | None, fmt: str,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, exit_zero: bool,
+          statistics: bool, no_cache: bool, today: date) -> None:
+    """Check a vault (or some of its notes) and report problems as path:line:col."""
+    run(ctx, lambda: app.check(
+        app.CheckRequest(paths=paths, vault=vault, fmt=fmt, select=select, ignore=ignore,
+                         fail_on=fail_on, exit_zero=exit_zero, statistics=statistics,
+                         use_cache=not no_cache, today=today, color=_color(),
+                         cwd=Path.cwd())))
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True)
+@click.pass_context
+def rules_cmd(ctx: click.Context, fmt: str) -> None:
+    """List every rule: code, name, default severity and summary.
+
+    \b
+    Examples:
+      mdnet rules
+      mdnet rules --format markdown > docs/rules.md
+    """
+    run(ctx, lambda: app.list_rules(fmt))
+
+
+@cli.command("rule")
+@click.argument("code")
+@click.pass_context
+def rule_cmd(ctx: click.Context, code: str) -> None:
+    """Explain one rule: why it matters, how to fix it, an example.
+
+    \b
+    Examples:
+      mdnet rule G003
+      mdnet rule goal-vague-quantifier
+    """
+    run(ctx, lambda: app.explain_rule(code))
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
+    """The one exit point: print the outcome, or turn an MdnetError into one line and exit 2."""
+    try:
+        outcome = call()
+    except MdnetError as exc:
+        click.echo(f"mdnet: error: {exc}", err=True)
+        ctx.exit(exc.exit_code)
+    except Exception as exc:  # never a traceback unless asked for
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.echo(f"mdnet: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+                   err=True)
+        ctx.exit(2)
+    if outcome.stdout:
+        click.echo(outcome.stdout, nl=False)
+    if outcome.stderr:
+        click.echo(outcome.stderr, err=True, nl=False)
+    ctx.exit(outcome.code)
+
+
+def main() -> None:
+    cli(prog_name="mdnet")

@@ -1,0 +1,74 @@
+"""Diagnostic records, severities and suppression comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from mdnet.note import Note
+
+
+class Severity(IntEnum):
+    """How serious a finding is; ordered so that `>=` compares with `--fail-on`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: where and what (the engine adds code and severity)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding of one rule, ready to render."""
+
+    path: str
+    """Path relative to the vault root, with `/` separators."""
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+def code_matches(code: str, patterns: tuple[str, ...] | list[str]) -> bool:
+    """True when a code is named by one of the codes, prefixes or ALL."""
+    return any(p == "ALL" or code.startswith(p) for p in patterns)
+
+
+def is_suppressed(diag: Diagnostic, note: Note | None) -> bool:
+    """The three suppression forms: next-line comment, rest-of-file comment, front matter."""
+    if note is None:
+        return False
+    codes = note.suppress_lines.get(diag.line)
+    if codes and code_matches(diag.code, codes):
+        return True
+    for line, code in note.suppress_from:
+        if code_matches(diag.code, (code,)) and (diag.line >= line or diag.line < note.body_line):
+            return True
+    ignored = note.meta.get("mdnet-ignore")
+    if isinstance(ignored, str):
+        ignored = [ignored]
+    if isinstance(ignored, list):
+        return code_matches(diag.code, [str(c).strip() for c in ignored])
+    return False

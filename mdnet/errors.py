@@ -1,0 +1,17 @@
+"""The one exception family the CLI turns into a message and exit code 2."""
+
+from __future__ import annotations
+
+
+class MdnetError(Exception):
+    """A usage, configuration or environment problem; shown as one line, exit 2."""
+
+    exit_code = 2
+
+
+class ConfigError(MdnetError):
+    """The configuration file is invalid."""
+
+
+class UsageError(MdnetError):
+    """The command line asks for something that cannot be done."""

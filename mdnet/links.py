@@ -1,0 +1,99 @@
+"""Resolving links as Obsidian does: paths, file names, aliases, ambiguity."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mdnet.note import Link, Note
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a link goes: the chosen file, and every candidate when it is ambiguous."""
+
+    path: str | None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+class LinkIndex:
+    """Every file of the vault by path, by name and (for notes) by alias."""
+
+    def __init__(self, files: Iterable[str], notes: Iterable[Note]) -> None:
+        self.by_path: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        self.by_alias: dict[str, list[str]] = defaultdict(list)
+        for path in files:
+            low = path.lower()
+            self.by_path[low] = path
+            name = low.rsplit("/", 1)[-1]
+            self.by_name[name].append(path)
+            if name.endswith(".md"):
+                self.by_name[name[:-3]].append(path)
+                self.by_path.setdefault(low[:-3], path)
+        for note in notes:
+            for alias in note_aliases(note):
+                self.by_alias[alias.lower()].append(note.path)
+        self._cache: dict[tuple[str, str, str], Resolution] = {}
+
+    def resolve(self, link: Link, source: str) -> Resolution:
+        """Resolve a link written in the note at `source` (a vault-relative path)."""
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        key = (link.target, folder, link.style)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._resolve(link.target, folder, link.style)
+            self._cache[key] = hit
+        return hit
+
+    def _by_path(self, path: str) -> str | None:
+        low = posixpath.normpath(path).lower().lstrip("/")
+        return self.by_path.get(low)
+
+    def _resolve(self, target: str, folder: str, style: str) -> Resolution:
+        target = target.strip()
+        relative = target.startswith(("./", "../"))
+        if "/" in target or relative:
+            found = None
+            if style == "markdown" or relative:
+                found = self._by_path(posixpath.join(folder, target))
+            found = found or self._by_path(target)
+            if found:
+                return Resolution(found, (found,))
+            if relative:
+                return Resolution(None)
+            # Obsidian also matches a partial path at the end of a longer one.
+            tail = "/" + target.lower().lstrip("/")
+            matches = {p for low, p in self.by_path.items() if low.endswith(tail)}
+            return self._choose(sorted(set(matches)), folder)
+        low = target.lower()
+        candidates = self.by_name.get(low) or self.by_alias.get(low) or []
+        return self._choose(sorted(set(candidates)), folder)
+
+    @staticmethod
+    def _choose(candidates: list[str], folder: str) -> Resolution:
+        if not candidates:
+            return Resolution(None)
+        if len(candidates) == 1:
+            return Resolution(candidates[0], (candidates[0],))
+        local = [c for c in candidates if (c.rsplit("/", 1)[0] if "/" in c else "") == folder]
+        if len(local) == 1:
+            return Resolution(local[0], (local[0],))
+        best = min(candidates, key=lambda c: (len(c), c))
+        return Resolution(best, tuple(candidates))
+
+
+def note_aliases(note: Note) -> list[str]:
+    """The aliases of a note (`aliases:` as a list, or a single string)."""
+    value = note.meta.get("aliases", note.meta.get("alias"))
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v.strip()]
+    return []

@@ -1,0 +1,276 @@
+"""Contacts, goals and events built from notes, with their field problems (F004, F005, C007)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mdnet.dates import DateError, parse_date, parse_duration
+from mdnet.links import note_aliases
+from mdnet.note import Note, Problem
+
+CONTACT_STATUSES = ("active", "paused", "archived")
+GOAL_STATUSES = ("active", "done", "dropped")
+HORIZONS = ("long", "short")
+PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+           "monthly": "month", "year": "year", "yearly": "year", "annually": "year"}
+MEASURES = ("contacts", "interactions", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person, from a contact note."""
+
+    path: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    network: str | None = None
+    cadence_days: int | None = None
+    met: date | None = None
+    status: str = "active"
+    snooze: date | None = None
+    last_contact: date | None = None
+    private: bool = False
+    company: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A `measure:` query: what to count from the vault for a goal's progress."""
+
+    count: str
+    network: str | None = None
+    tag: str | None = None
+    new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal note: long-term, short-term milestone or recurring."""
+
+    path: str
+    name: str
+    statement: str
+    statement_at: tuple[int, int]
+    """(line, column) where the statement text starts in the file."""
+    horizon: str | None = None
+    start: date | None = None
+    deadline: date | None = None
+    target: float | None = None
+    unit: str | None = None
+    progress: float | None = None
+    status: str = "active"
+    every: str | None = None
+    measure: Measure | None = None
+    private: bool = False
+    why: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event note: a conference, meetup or dinner on a date."""
+
+    path: str
+    name: str
+    date: date | None = None
+    private: bool = False
+
+
+@dataclass(slots=True)
+class Model:
+    """Everything built from the notes' front matter, plus the problems found doing so."""
+
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+
+class _Fields:
+    """Typed access to one note's front matter, recording a problem per bad field."""
+
+    def __init__(self, note: Note, model: Model) -> None:
+        self.note = note
+        self.model = model
+
+    def problem(self, code: str, key: str, message: str) -> None:
+        line, col = self.note.key_line(key)
+        self.model.problems.append((self.note.path, Problem(code, line, col, message)))
+
+    def text(self, key: str) -> str | None:
+        value = self.note.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip() or None
+        self.problem("F005", key, f"`{key}` must be text, not {_shown(value)}")
+        return None
+
+    def date(self, key: str) -> date | None:
+        if self.note.meta.get(key) is None:
+            return None
+        try:
+            return parse_date(self.note.meta[key])
+        except DateError as exc:
+            self.problem("F004", key, f"`{key}`: {exc}")
+            return None
+
+    def number(self, key: str) -> float | None:
+        value = self.note.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value.strip().replace(",", ""))
+            except ValueError:
+                pass
+        self.problem("F005", key, f"`{key}` must be a number, not {_shown(value)}")
+        return None
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
+        value = self.note.meta.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().lower() in choices:
+            return value.strip().lower()
+        self.problem("F005", key, f"`{key}` must be one of {', '.join(choices)}, not {_shown(value)}")
+        return default
+
+    def flag(self, key: str) -> bool:
+        value = self.note.meta.get(key)
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        self.problem("F005", key, f"`{key}` must be true or false, not {_shown(value)}")
+        return False
+
+    def duration(self, key: str) -> int | None:
+        value = self.note.meta.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_duration(value)
+        except DateError as exc:
+            self.problem("C007", key, f"`{key}`: {exc}")
+            return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def goal_statement(note: Note) -> tuple[str, tuple[int, int]]:
+    """The statement: `goal:`, else `title:`, else the first `# heading`, else the file name."""
+    for key in ("goal", "title"):
+        value = note.meta.get(key)
+        if isinstance(value, str) and value.strip() and "[[" not in value:
+            return value.strip(), note.key_line(key)
+    for heading in note.headings:
+        if heading.level == 1 and heading.text:
+            return heading.text, (heading.line, 1)
+    return note.stem, (1, 1)
+
+
+def build_model(notes: tuple[Note, ...]) -> Model:
+    """Build every contact, goal and event, and check their front-matter fields."""
+    model = Model()
+    for note in notes:
+        f = _Fields(note, model)
+        if note.kind == "contact":
+            model.contacts[note.path] = _contact(note, f)
+        elif note.kind == "goal":
+            model.goals[note.path] = _goal(note, f)
+        elif note.kind == "event":
+            model.events[note.path] = Event(
+                path=note.path, name=note.stem, date=f.date("date"), private=f.flag("private")
+            )
+    return model
+
+
+def _contact(note: Note, f: _Fields) -> Contact:
+    aliases = note.meta.get("aliases")
+    if isinstance(aliases, str):
+        f.problem("F005", "aliases", f"`aliases` should be a list: aliases: [{aliases}]")
+    elif aliases is not None and not (
+        isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
+    ):
+        f.problem("F005", "aliases", f"`aliases` must be a list of names, not {_shown(aliases)}")
+    return Contact(
+        path=note.path,
+        name=f.text("name") or note.stem,
+        aliases=tuple(note_aliases(note)),
+        network=f.text("network"),
+        cadence_days=f.duration("cadence"),
+        met=f.date("met"),
+        status=f.choice("status", CONTACT_STATUSES, "active") or "active",
+        snooze=f.date("snooze"),
+        last_contact=f.date("last_contact"),
+        private=f.flag("private"),
+        company=f.text("company"),
+        role=f.text("role"),
+    )
+
+
+def _goal(note: Note, f: _Fields) -> Goal:
+    statement, at = goal_statement(note)
+    every_raw = note.meta.get("every")
+    every = None
+    if every_raw is not None:
+        if isinstance(every_raw, str) and every_raw.strip().lower() in PERIODS:
+            every = PERIODS[every_raw.strip().lower()]
+        else:
+            f.problem("F005", "every", f"`every` must be day, week, month or year, not {_shown(every_raw)}")
+    return Goal(
+        path=note.path,
+        name=note.stem,
+        statement=statement,
+        statement_at=at,
+        horizon=f.choice("horizon", HORIZONS, None),
+        start=f.date("start"),
+        deadline=f.date("deadline"),
+        target=f.number("target"),
+        unit=f.text("unit"),
+        progress=f.number("progress"),
+        status=f.choice("status", GOAL_STATUSES, "active") or "active",
+        every=every,
+        measure=_measure(note, f),
+        private=f.flag("private"),
+        why=f.text("why"),
+    )
+
+
+def _measure(note: Note, f: _Fields) -> Measure | None:
+    value = note.meta.get("measure")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        f.problem("F005", "measure", f"`measure` must be a mapping like {{count: contacts}}, not {_shown(value)}")
+        return None
+    count = value.get("count")
+    if count not in MEASURES:
+        f.problem("F005", "measure", f"`measure.count` must be one of {', '.join(MEASURES)}, not {_shown(count)}")
+        return None
+    unknown = sorted(set(value) - {"count", "network", "tag", "new"})
+    if unknown:
+        f.problem("F005", "measure", f"`measure.{unknown[0]}` is not known (count, network, tag, new)")
+    network, tag, new = value.get("network"), value.get("tag"), value.get("new", False)
+    if network is not None and not isinstance(network, str):
+        f.problem("F005", "measure", "`measure.network` must be text")
+        network = None
+    if tag is not None and not isinstance(tag, str):
+        f.problem("F005", "measure", "`measure.tag` must be text")
+        tag = None
+    if not isinstance(new, bool):
+        f.problem("F005", "measure", "`measure.new` must be true or false")
+        new = False
+    return Measure(count=count, network=network, tag=tag.lstrip("#").lower() if tag else None, new=new)

@@ -1,0 +1,51 @@
+"""Output formats of `mdnet check`, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mdnet.diagnostics import Diagnostic
+from mdnet.rules import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What a check formatter needs: the findings and how they were produced."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    """How many notes were reported on."""
+    rules: tuple[Rule, ...]
+    root: Path
+    display_root: str
+    """How to show the vault root in front of each path ('' when it is the current folder)."""
+    color: bool = False
+    statistics: bool = False
+
+    def display(self, path: str) -> str:
+        return f"{self.display_root}/{path}" if self.display_root else path
+
+
+Formatter = Callable[[CheckResult], str]
+FORMATTERS: dict[str, Formatter] = {}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def register(func: Formatter) -> Formatter:
+        FORMATTERS[name] = func
+        return func
+
+    return register
+
+
+def check_formats() -> list[str]:
+    from mdnet.render import machine, text  # noqa: F401
+
+    return list(FORMATTERS)
+
+
+def render_check(name: str, result: CheckResult) -> str:
+    check_formats()
+    return FORMATTERS[name](result)

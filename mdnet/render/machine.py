@@ -1,0 +1,52 @@
+"""Machine formats of `mdnet check`: JSON and GitHub Actions workflow annotations."""
+
+from __future__ import annotations
+
+import json
+
+from mdnet.render import CheckResult, formatter
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+@formatter("json")
+def as_json(result: CheckResult) -> str:
+    rows = [
+        {
+            "path": result.display(d.path),
+            "line": d.line,
+            "column": d.column,
+            "code": d.code,
+            "name": d.name,
+            "severity": str(d.severity),
+            "message": d.message,
+            "fix": d.fix,
+        }
+        for d in result.diagnostics
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@formatter("github")
+def github(result: CheckResult) -> str:
+    lines = []
+    for d in result.diagnostics:
+        props = ",".join(
+            [
+                f"file={_escape_property(result.display(d.path))}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"title={_escape_property(f'{d.code} {d.name}')}",
+            ]
+        )
+        level = _GITHUB_LEVEL[str(d.severity)]
+        lines.append(f"::{level} {props}::{_escape_data(f'{d.code} {d.message}')}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,1 @@
+"""Render the report data as HTML and Markdown, and redact it for publishing."""

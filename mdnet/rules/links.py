@@ -1,0 +1,100 @@
+"""L rules: links that go nowhere or to several places, and contacts that share a name."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from mdnet.diagnostics import Finding
+from mdnet.rules import rule
+
+if TYPE_CHECKING:
+    from mdnet.analysis import Analysis
+
+_DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@rule("L001", "broken-link", "warning", "A link to a note or file that does not exist",
+      "Fix the spelling, create the note, or remove the link.")
+def broken_link(analysis: Analysis) -> Iterator[Finding]:
+    """
+    Why: a broken link to a contact means that line never counts as an interaction
+    with them, so their "last contact" is wrong. Links resolve as in Obsidian: by file
+    name anywhere in the vault (case-insensitive), by path, or by alias; attachments
+    (`![[photo.png]]`, `[[Board.canvas]]`) count when the file exists. Links to a bare
+    date (`[[2026-11-02]]`) are references to a day and are never reported.
+
+    Fix: correct the name, create the note, or add the name to the note's `aliases`.
+
+    Example:
+        - 2026-11-02 Coffee with [[Jon Smyth]]   # L001 when no file is named Jon Smyth
+    """
+    index = analysis.index
+    for note in analysis.vault.notes:
+        for link in note.links:
+            if _DATE_TARGET.match(link.target):
+                continue
+            if index.resolve(link, note.path).path is None:
+                shown = f"[[{link.target}]]" if link.style != "markdown" else f"({link.target})"
+                where = f" in `{link.key}`" if link.key else ""
+                yield Finding(note.path, link.line, link.col,
+                              f"broken link {shown}{where}: no file matches")
+
+
+@rule("L002", "ambiguous-link", "warning", "A link that matches several files",
+      "Link with a path (`[[People/Dana]]`) or rename one of the files.")
+def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
+    """
+    Why: when two files share a name (or a name and an alias) and neither is in the
+    linking note's folder, Obsidian picks one; the interaction may be credited to the
+    wrong person. mdnet resolves to the shortest path, as Obsidian does, and tells you.
+
+    Fix: write the folder in the link (`[[People/Alex Chen]]`) or rename a file.
+
+    Example:
+        Met [[Alex]] at the meetup    # L002 when People/Alex.md and Archive/Alex.md exist
+    """
+    index = analysis.index
+    for note in analysis.vault.notes:
+        for link in note.links:
+            resolution = index.resolve(link, note.path)
+            if resolution.ambiguous:
+                others = ", ".join(resolution.candidates)
+                yield Finding(note.path, link.line, link.col,
+                              f"ambiguous link [[{link.target}]] matches {others}; "
+                              f"using {resolution.path}")
+
+
+@rule("L003", "duplicate-contact", "error", "Two contacts share a name or alias",
+      "Give each contact a unique name and aliases.")
+def duplicate_contact(analysis: Analysis) -> Iterator[Finding]:
+    """
+    Why: a link by name or alias must point at one person. When two contacts share a
+    name or an alias, interactions cannot be told apart and one of them looks neglected.
+
+    Fix: make names and aliases unique (use `Alex C.` and `Alex R.`).
+
+    Example:
+        People/Alex Chen.md:     aliases: [Alex]
+        People/Alexandra Ruiz.md: aliases: [Alex]   # L003 alias 'Alex' is also used by ...
+    """
+    owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for contact in analysis.model.contacts.values():
+        names = {contact.name.lower(): ("name", contact.name)}
+        stem = contact.path.rsplit("/", 1)[-1][:-3]
+        names.setdefault(stem.lower(), ("name", stem))
+        for alias in contact.aliases:
+            names.setdefault(alias.lower(), ("aliases", alias))
+        for low, (key, shown) in names.items():
+            owners[low].append((contact.path, key, shown))
+    for entries in owners.values():
+        if len(entries) < 2:
+            continue
+        first = entries[0][0]
+        for path, key, shown in entries[1:]:
+            note = analysis.notes[path]
+            line, col = note.key_line(key)
+            what = "name" if key == "name" else "alias"
+            yield Finding(path, line, col, f"{what} {shown!r} is also used by {first}")

@@ -1,0 +1,169 @@
+"""Discovery of a vault's files and loading each note once."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from mdnet.config import Config, daily_pattern_regex
+from mdnet.note import Note, Problem, classify, parse_note
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """A file found in the vault: its relative path and identity (for the cache)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    problem: str | None = None
+    """Why the file cannot be read, found while listing it (dangling link, permissions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Vault:
+    """The notes of a vault and the names of all its files."""
+
+    root: Path
+    notes: tuple[Note, ...]
+    files: tuple[str, ...]
+    """Every file (notes and attachments), relative paths; excluded ones too, for links."""
+
+
+@lru_cache(maxsize=64)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob (`**`, `*`, `?`) as a regex over `/`-separated paths."""
+    out = []
+    i = 0
+    pattern = pattern.strip().lstrip("/")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("^" + "".join(out) + "(?:/.*)?$", re.IGNORECASE)
+
+
+def is_excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    return any(glob_regex(p).match(rel) for p in patterns)
+
+
+def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], list[str]]:
+    """Walk the vault without following directory symlinks; hidden folders are skipped.
+
+    Returns the Markdown files to check and every file name (for resolving links)."""
+    notes: list[FileEntry] = []
+    every: list[str] = []
+    stack = [("", str(root))]
+    while stack:
+        rel_dir, abs_dir = stack.pop()
+        try:
+            entries = list(os.scandir(abs_dir))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = f"{rel_dir}{name}"
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                stack.append((rel + "/", entry.path))
+                continue
+            problem = None
+            size = mtime = 0
+            try:
+                st = entry.stat(follow_symlinks=True)
+                if stat.S_ISDIR(st.st_mode):
+                    continue  # a symlink to a directory: never followed
+                size, mtime = st.st_size, st.st_mtime_ns
+            except OSError as exc:
+                problem = (
+                    "dangling symbolic link" if is_link else f"cannot read file ({exc.strerror})"
+                )
+            every.append(rel)
+            if name.lower().endswith(".md") and not is_excluded(rel, exclude):
+                notes.append(FileEntry(rel, size, mtime, problem))
+    notes.sort(key=lambda e: e.path)
+    every.sort()
+    return notes, every
+
+
+def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
+    """Read and parse one note; any I/O problem becomes an F001 finding on it."""
+    folders = dict(config.folders)
+    daily = daily_pattern_regex(config.daily_notes)
+    problem = entry.problem
+    if problem is None and entry.size > config.max_file_size:
+        problem = f"file is {entry.size:,} bytes, over the limit of {config.max_file_size:,}"
+    if problem is None:
+        try:
+            with open(root / entry.path, "rb") as handle:
+                data = handle.read(config.max_file_size + 1)
+        except OSError as exc:
+            problem = f"cannot read file ({exc.strerror})"
+        else:
+            if len(data) > config.max_file_size:
+                problem = f"file is over the size limit of {config.max_file_size:,} bytes"
+            else:
+                return parse_note(
+                    entry.path,
+                    data,
+                    folders=folders,
+                    daily=daily,
+                    max_front_matter_size=config.max_front_matter_size,
+                )
+    kind, daily_date = classify(entry.path, {}, folders, daily)
+    return Note(
+        path=entry.path,
+        kind=kind,
+        problems=(Problem("F001", 1, 1, problem),),
+        daily_date=daily_date,
+    )
+
+
+NoteLoader = Callable[[Path, list[FileEntry], Config], list[Note]]
+
+
+def load_serial(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
+    return [read_note(root, entry, config) for entry in entries]
+
+
+def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> Vault:
+    """Discover and parse every note of the vault."""
+    entries, every = discover(root, config.exclude)
+    notes = loader(root, entries, config)
+    return Vault(root=root, notes=tuple(notes), files=tuple(every))
+
+
+
+def find_root(path: Path) -> Path:
+    """The vault holding `path`: the nearest folder upward with mdnet.toml or .obsidian,
+    else the nearest git work tree, else the path's own folder."""
+    start = path if path.is_dir() else path.parent
+    start = start.resolve()
+    for marker in ("mdnet.toml", ".obsidian", ".git"):
+        for folder in (start, *start.parents):
+            if (folder / marker).exists():
+                return folder
+    return start
