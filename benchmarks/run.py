@@ -70,6 +70,27 @@ for top, dirs, files in os.walk(sys.argv[1]):
 print(parsed, failed, getattr(yaml, "__with_libyaml__", False))
 """
 
+# Runs the measured command and reports its wall time and ru_maxrss. A child's ru_maxrss
+# is at least its parent's high-water RSS (Linux carries it across vfork and exec), so the
+# measured command is started from this small process, not from the runner.
+LAUNCHER = """
+import json, os, sys, time
+result, cmd = sys.argv[1], sys.argv[2:]
+try:
+    start = time.perf_counter()
+    pid = os.posix_spawnp(cmd[0], cmd, os.environ)
+    _, status, usage = os.wait4(pid, 0)
+    data = {
+        "seconds": time.perf_counter() - start,
+        "maxrss_kb": usage.ru_maxrss,
+        "exit_code": os.waitstatus_to_exitcode(status),
+    }
+except OSError as exc:
+    data = {"error": f"cannot run {cmd[0]}: {exc}"}
+with open(result, "w") as handle:
+    json.dump(data, handle)
+"""
+
 # measurement id -> label shown in the table
 LABELS = {
     "read-all": "floor: read every note",
@@ -151,6 +172,7 @@ class TreeSampler:
         return Path(f"/proc/{os.getpid()}/statm").exists()
 
     def _tree(self, pid: int) -> list[int]:
+        """`pid` and its descendants."""
         pids = [pid]
         for task in Path(f"/proc/{pid}/task").glob("*/children"):
             try:
@@ -163,7 +185,7 @@ class TreeSampler:
 
     def _rss_kb(self) -> int:
         total = 0
-        for pid in self._tree(self.pid):
+        for pid in self._tree(self.pid)[1:]:  # not the launcher itself
             try:
                 resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
             except (OSError, ValueError, IndexError):
@@ -186,21 +208,27 @@ class TreeSampler:
 def run_once(
     cmd: Sequence[str], cwd: Path, env: dict[str, str], scratch: Path, sample_tree: bool
 ) -> tuple[Sample, str]:
-    """Run `cmd` once; return its sample and its stderr."""
+    """Run `cmd` once through the launcher; return its sample and its stderr."""
     out_path, err_path = scratch / "stdout.txt", scratch / "stderr.txt"
+    result_path = scratch / "result.json"
+    result_path.unlink(missing_ok=True)
+    launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, str(result_path), *cmd]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        start = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd), cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+            launcher, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
         )
         sampler = TreeSampler(proc.pid) if sample_tree else None
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code  # reaped by wait4; tell Popen so it does not wait again
+        proc.wait()
     tree_kb = sampler.stop() if sampler else 0
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
-    return Sample(seconds, int(usage.ru_maxrss), tree_kb, code), stderr
+    try:
+        result = json.loads(result_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OSError(f"launcher failed (exit {proc.returncode}): {stderr.strip()}") from exc
+    if "error" in result:
+        raise OSError(result["error"])
+    sample = Sample(result["seconds"], result["maxrss_kb"], tree_kb, result["exit_code"])
+    return sample, stderr
 
 
 def failure(code: int, stderr: str, mdnet: bool) -> str | None:
@@ -314,7 +342,8 @@ class Bench:
             try:
                 sample, stderr = run_once(cmd, cwd, self.env, self.scratch, self.sample_tree)
             except OSError as exc:
-                row.error = f"cannot run {shlex.join(shown)}: {exc}"
+                row.error = str(exc)
+                self.log(f"  FAILED {name}: {shlex.join(shown)} -> {exc}")
                 break
             why = failure(sample.exit_code, stderr, mdnet)
             if why:
@@ -332,25 +361,28 @@ class Bench:
         row.summarise()
         return row
 
+    def untimed(self, args: list[str], vault: Path) -> int:
+        """Run mdnet with `args` untimed and quietly; its exit code, -1 if it cannot start."""
+        try:
+            done = subprocess.run(
+                [*self.mdnet, *args],
+                cwd=vault,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return -1
+        return done.returncode
+
     def clean(self, vault: Path) -> None:
         """`mdnet clean VAULT`, or delete the cache folder when that fails."""
-        done = subprocess.run(
-            [*self.mdnet, "clean", str(vault)],
-            cwd=vault,
-            env=self.env,
-            capture_output=True,
-        )
-        if done.returncode != 0 or (vault / ".mdnet_cache").exists():
+        if self.untimed(["clean", str(vault)], vault) != 0 or (vault / ".mdnet_cache").exists():
             shutil.rmtree(vault / ".mdnet_cache", ignore_errors=True)
 
     def fill_cache(self, vault: Path) -> None:
-        subprocess.run(
-            [*self.mdnet, "check", str(vault)],
-            cwd=vault,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        self.untimed(["check", str(vault)], vault)
 
     def vault_rows(self, size: int, vault: Path) -> list[Row]:
         m = self.mdnet

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mdnet.analysis import Analysis, analyse, Options
+from mdnet.analysis import Analysis, Options, analyse
+from mdnet.cache import cached_loader
 from mdnet.check import Selection, run_rules
 from mdnet.config import load_config
 from mdnet.diagnostics import Severity
 from mdnet.errors import UsageError
+from mdnet.fsutil import write_atomic
 from mdnet.render import CheckResult, render_check
 from mdnet.rules import all_rules, get_rule
 from mdnet.vault import find_root
@@ -34,7 +36,7 @@ def open_vault(root: Path, today: date, use_cache: bool = True) -> Analysis:
     if not root.is_dir():
         raise UsageError(f"{root}: not a folder")
     config = load_config(root)
-    return analyse(Options(root=root, config=config, today=today))
+    return analyse(Options(root=root, config=config, today=today), cached_loader(use_cache))
 
 
 def display_root(root: Path, cwd: Path) -> str:
@@ -142,3 +144,75 @@ def explain_rule(code: str) -> Outcome:
     text = (f"{found.code} {found.name} (default severity: {found.severity})\n\n"
             f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n")
     return Outcome(text)
+
+
+def due(root: Path, today: date, within: int, network: str | None, fmt: str) -> Outcome:
+    from mdnet.due import due_json, due_list, render_due
+
+    analysis = open_vault(root, today)
+    _require_notes(analysis, root)
+    if network is not None and network not in analysis.config.networks and not any(
+        c.network == network for c in analysis.model.contacts.values()
+    ):
+        raise UsageError(f"no network {network!r} in {root}")
+    result = due_list(analysis, within, network)
+    if fmt == "json":
+        return Outcome(json.dumps(due_json(analysis, result), indent=2, ensure_ascii=False) + "\n")
+    return Outcome(render_due(analysis, result))
+
+
+def _require_notes(analysis: Analysis, root: Path) -> None:
+    if not analysis.notes:
+        raise UsageError(f"{root}: no Markdown notes found (is this the vault folder?)")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    root: Path
+    today: date
+    fmt: str
+    output: Path | None
+    public: bool
+    links: str
+    cwd: Path
+
+
+def report(request: ReportRequest) -> Outcome:
+    from mdnet.state import build_state
+
+    analysis = open_vault(request.root, request.today)
+    _require_notes(analysis, request.root)
+    diagnostics = run_rules(analysis, Selection.merge(analysis))
+    data = build_state(analysis, diagnostics)
+    if request.public:
+        from mdnet.report.public import redact
+
+        data = redact(data)
+    templates = [request.root / ".mdnet" / "templates"]
+    if request.fmt == "json":
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    elif request.fmt == "md":
+        from mdnet.report.markdown import render_markdown
+
+        text = render_markdown(data, links="markdown" if request.links == "markdown" else "wiki",
+                               template_dirs=templates)
+    else:
+        from mdnet.report.html import render_html
+
+        text = render_html(data, template_dirs=templates)
+    output = request.output
+    if output is None and request.fmt == "html":
+        output = request.cwd / "report.html"
+    if output is None or str(output) == "-":
+        return Outcome(text)
+    write_atomic(output, text, replace_generated_only=output.suffix.lower() == ".md")
+    return Outcome(stderr=f"wrote {output}\n")
+
+
+def clean(root: Path) -> Outcome:
+    from mdnet.cache import clean as remove_cache
+
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder")
+    removed = remove_cache(root)
+    return Outcome(stderr=f"removed {root / '.mdnet_cache'}\n" if removed else "no cache to remove\n")

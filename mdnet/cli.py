@@ -130,6 +130,87 @@ def rule_cmd(ctx: click.Context, code: str) -> None:
     run(ctx, lambda: app.explain_rule(code))
 
 
+def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from mdnet.dates import DateError, parse_duration
+
+    try:
+        return parse_duration(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@cli.command()
+@click.argument("vault", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--within", default="7d", show_default=True, callback=_duration,
+              help="Include contacts due within this long (7d, 2w, 1m).")
+@click.option("--network", metavar="NAME", help="Only contacts of this network.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@today_option
+@click.pass_context
+def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: str,
+        today: date) -> None:
+    """Who to reach out to now: overdue first, then due soon, then lapsed contacts.
+
+    Each entry shows the network, when you last talked and what about, what to offer
+    (the network's `value` in mdnet.toml) and any open task that mentions them.
+
+    \b
+    Examples:
+      mdnet due                          # the vault in the current folder
+      mdnet due my-vault --within 14d
+      mdnet due my-vault --network bankers --format json
+    """
+    run(ctx, lambda: app.due(vault, today, within, network, fmt))
+
+
+@cli.command()
+@click.argument("vault", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here ('-' for stdout). Default: report.html for HTML, else stdout.")
+@click.option("--public", is_flag=True,
+              help="Redact for publishing: no names, no note text, no private goals.")
+@click.option("--links", type=click.Choice(["wiki", "markdown"]), default="wiki",
+              show_default=True, help="Link style of the Markdown report.")
+@today_option
+@click.pass_context
+def report(ctx: click.Context, vault: Path, fmt: str, output: Path | None, public: bool,
+           links: str, today: date) -> None:
+    """Render the state of the vault: relationships, goals, networks, activity, findings.
+
+    \b
+    Examples:
+      mdnet report my-vault -o report.html          # a self-contained page
+      mdnet report my-vault --public -o site/index.html
+      mdnet report my-vault --format md -o my-vault/Network report.md
+      mdnet report my-vault --format json | jq '.contacts[] | select(.state=="overdue")'
+    """
+    run(ctx, lambda: app.report(app.ReportRequest(
+        root=vault, today=today, fmt=fmt, output=output, public=public, links=links,
+        cwd=Path.cwd())))
+
+
+@cli.command()
+@click.argument("vault", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def clean(ctx: click.Context, vault: Path) -> None:
+    """Remove the vault's cache of parsed notes (.mdnet_cache/).
+
+    The cache is rebuilt on the next run; it never changes a result.
+
+    \b
+    Examples:
+      mdnet clean
+      mdnet clean my-vault
+    """
+    run(ctx, lambda: app.clean(vault))
+
+
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 

@@ -66,13 +66,25 @@ _COMPACT = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _TEMPLATE = re.compile(r"\{\{|\}\}|<%|%>|\$\{")
+# English whatever the locale (calendar.month_name follows setlocale()).
+_MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTHS: Final = {
     name: number
-    for number in range(1, 13)
-    for name in (
-        calendar.month_name[number].lower(),
-        calendar.month_abbr[number].lower(),
-    )
+    for number, full in enumerate(_MONTH_NAMES, start=1)
+    for name in (full.lower(), full[:3].lower())
 } | {"sept": 9}
 _MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
@@ -106,7 +118,7 @@ def _why_not_real(year: int, month: int, day: int) -> str | None:
     if not 1 <= day <= days:
         if day == 0:
             return "day 0"
-        return f"{calendar.month_name[month]} {year} has {days} days"
+        return f"{_MONTH_NAMES[month - 1]} {year} has {days} days"
     return None
 
 
@@ -358,10 +370,11 @@ def parse_duration(value: object) -> int:
     """A duration in days: ``45d``, ``8w``, ``2m`` (30 days a month), ``1y`` (365 days).
 
     Also bare integers and digit strings (days), ``45 days``, ``2 weeks``, ``3 months``,
-    ``every 2 weeks``, a bare unit (``week``, ``every month``), and ``daily`` (1), ``weekly`` (7), ``biweekly``/``fortnightly``
-    (14), ``monthly`` (30), ``quarterly`` (91), ``yearly``/``annually`` (365); case and
-    spaces do not matter. Zero, negative, fractional, over 100 years
-    (:data:`MAX_DURATION_DAYS`) or unreadable values raise :class:`DateError`.
+    ``every 2 weeks``, a bare unit (``week``, ``every month``), and the words ``daily``
+    (1), ``weekly`` (7), ``biweekly``/``fortnightly`` (14), ``monthly`` (30),
+    ``quarterly`` (91), ``yearly``/``annually`` (365); case and spaces do not matter.
+    Zero, negative, fractional, over 100 years (:data:`MAX_DURATION_DAYS`) or unreadable
+    values raise :class:`DateError`.
     """
     if isinstance(value, bool):
         raise DateError(f"{str(value).lower()} is not a duration; {_DURATION_HELP}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mdnet.config import Config
-from mdnet.dates import next_period_start, period_end, period_start, prev_period_start
+from mdnet.dates import leading_date, next_period_start, period_end, period_start, prev_period_start
 from mdnet.links import LinkIndex
 from mdnet.model import Contact, Goal, Model
 from mdnet.note import Note
@@ -101,6 +101,18 @@ class NetworkHealth:
         return self.within_cadence / self.contacts if self.contacts else None
 
 
+_WIKI_TEXT = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\\?\|([^\[\]]*))?\]\]")
+
+
+def readable(text: str) -> str:
+    """A list item's text as a person reads it: no leading date, links shown as names."""
+    lead = leading_date(text)
+    if lead:
+        text = text[lead[1]:]
+    text = _WIKI_TEXT.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    return text.strip(" -:—–\t") or text.strip()
+
+
 _PLUS = re.compile(r"^\s*[:\-–—]?\s*\+\s*(\d+(?:\.\d+)?)")
 
 
@@ -166,26 +178,28 @@ class Derivation:
                 if item.task is not None:
                     if item.is_open_task:
                         for path in who:
-                            self.planned[path].append(Planned(note.path, item.line, item.text))
+                            self.planned[path].append(Planned(note.path, item.line, readable(item.text)))
                         continue
                     when = item.done or item.date
+                    if when is None and note.kind == "daily":
+                        when = note.daily_date  # a done task in a daily note: on the note's date
                     if when and who and item.task in "xX":
-                        add(Interaction(when, note.path, item.line, item.text, who, "task",
+                        add(Interaction(when, note.path, item.line, readable(item.text), who, "task",
                                         self._kind(item.tags), item.tags))
                     continue
                 if item.date is not None and who:
                     source = "log" if own else "item"
-                    add(Interaction(item.date, note.path, item.line, item.text, who, source,
+                    add(Interaction(item.date, note.path, item.line, readable(item.text), who, source,
                                     self._kind(item.tags), item.tags))
                 elif note.daily_date is not None and note.kind == "daily" and linked:
-                    add(Interaction(note.daily_date, note.path, item.line, item.text,
+                    add(Interaction(note.daily_date, note.path, item.line, readable(item.text),
                                     tuple(linked), "daily", self._kind(item.tags), item.tags))
             if note.kind == "daily" and note.daily_date is not None:
                 for line, text in note.link_lines:
                     linked = by_line.get(line, [])
                     if linked:
                         tags = tuple(tags_by_line.get(line, ()))
-                        add(Interaction(note.daily_date, note.path, line, text, tuple(linked),
+                        add(Interaction(note.daily_date, note.path, line, readable(text), tuple(linked),
                                         "daily", self._kind(tags), tags))
             if note.kind == "event":
                 event = self.model.events.get(note.path)

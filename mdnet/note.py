@@ -392,9 +392,15 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
             try:
                 out.meta[key] = loader.construct_object(value_node, deep=True)
             except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
+                line = value_node.start_mark.line + offset
+                text = block.split("\n")[line - offset] if block else ""
+                if _TEMPLATE.search(text):
+                    message = (f"`{key}` holds a template placeholder, not YAML; exclude "
+                               'templates in mdnet.toml (exclude = ["Templates/**"])')
+                else:
+                    message = f"invalid YAML value for `{key}`: {exc}".split("\n")[0]
                 out.problems.append(
-                    Problem("F002", value_node.start_mark.line + offset, 1,
-                            f"invalid YAML value for `{key}`: {exc}".split("\n")[0])
+                    Problem("F002", line, value_node.start_mark.column + 1, message)
                 )
     finally:
         loader.dispose()
@@ -646,10 +652,9 @@ def parse_note(
     kind, daily_date = classify(path, fm.meta, folders, daily)
     if "type" in fm.meta:
         value = fm.meta["type"]
-        if not isinstance(value, str):
-            line, col = fm.key_lines["type"]
-            problems.append(Problem("F005", line, col, f"`type` must be text, not {value!r}"))
-        elif value.strip().lower() not in KINDS:
+        # A list-valued `type` (kepano's vault: `type: ["[[Authors]]"]`) is another scheme's
+        # property, not a kind mdnet should read or judge.
+        if isinstance(value, str) and "[[" not in value and value.strip().lower() not in KINDS:
             line, col = fm.key_lines["type"]
             near = nearest(value, KINDS)
             hint = f"; did you mean {near!r}?" if near else f" (known: {', '.join(KINDS)})"

@@ -113,24 +113,29 @@ _MONTH_CI = (
 )
 _NOT_QUANTITIES = re.compile(
     rf"""
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}                       # 2026-12-31
-    | \d{{4}}/\d{{1,2}}/\d{{1,2}}                       # 2026/12/31
-    | \d{{1,2}}([/.])\d{{1,2}}\1\d{{2,4}}(?!\d)        # 31/12/2026, 12.31.26
-    | \d{{1,2}}-\d{{1,2}}-\d{{4}}                       # 31-12-2026
-    | (?:19|20)\d\d-(?:0[1-9]|1[0-2])(?!\d)          # 2026-12
-    | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[aApP]\.?[mM]\.?)?   # 10:30, 10:30 pm
-    | \d{{1,2}}\s?[aApP]\.?[mM]\.?(?!\w)              # 5pm, 5 p.m.
-    | (?<!\w)(?:{_MONTH_CI})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)   # Dec 31, December 31st
-    | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_CI})(?!\w)  # 31 Dec, 1st of May
+      (?<![\d])(?=\d)(?:                                 # starting with a digit:
+        \d{{4}}-\d{{1,2}}-\d{{1,2}}                       # 2026-12-31
+      | \d{{4}}/\d{{1,2}}/\d{{1,2}}                       # 2026/12/31
+      | \d{{1,2}}([/.])\d{{1,2}}\1\d{{2,4}}(?!\d)        # 31/12/2026, 12.31.26
+      | \d{{1,2}}-\d{{1,2}}-\d{{4}}                       # 31-12-2026
+      | (?:19|20)\d\d-(?:0[1-9]|1[0-2])(?!\d)          # 2026-12
+      | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[aApP]\.?[mM]\.?)?   # 10:30, 10:30 pm
+      | \d{{1,2}}\s?[aApP]\.?[mM]\.?(?!\w)              # 5pm, 5 p.m.
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_CI})(?!\w)  # 31 Dec, 1st of May
+      )
+    | (?<!\w)(?=[ADFJMNOSadfjmnos])                  # starting with a month name:
+      (?:{_MONTH_CI})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)   # Dec 31, December 31st
     """,
     re.VERBOSE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(
     r"""
     (?<![\w.'’])(?<!\d,)
     (?P<int>\d{1,3}(?:,\d{3})+(?![\d,])|\d+)
     (?P<frac>\.\d+)?
     (?P<suffix>[^\W\d_]*)
+    (?P<pct>%)?
     """,
     re.VERBOSE,
 )
@@ -163,6 +168,8 @@ def _is_year(text: str, found: re.Match[str]) -> bool:
 
 
 def _digit_numbers(text: str) -> list[tuple[int, str]]:
+    if _ANY_DIGIT.search(text) is None:
+        return []
     masked = _mask(text, _NOT_QUANTITIES)
     numbers: list[tuple[int, str]] = []
     for found in _DIGITS.finditer(masked):
@@ -174,6 +181,7 @@ def _digit_numbers(text: str) -> list[tuple[int, str]]:
             len(whole) == 4
             and not found["frac"]
             and not suffix
+            and not found["pct"]
             and 1900 <= int(whole) <= 2100
             and _is_year(masked, found)
         ):
@@ -244,7 +252,10 @@ def has_number(text: str) -> bool:
     ``one another``, ``one of these days``, ``at one point`` or an opening ``One day …``.
     Not numbers: someone, often, alone, phone, done, none, dozens, hundreds, a couple (of).
     """
-    return bool(find_numbers(text))
+    if _digit_numbers(text):
+        return True
+    words = list(_WORD.finditer(text))
+    return any(_word_is_number(words, index) for index in range(len(words)))
 
 
 # --------------------------------------------------------------------- phrase lists

@@ -169,10 +169,18 @@ def activity_summary(weeks: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def activity_svg(weeks: Sequence[Mapping[str, Any]]) -> Markup:
-    """A bar chart of interactions per week, gives and asks stacked at the bottom of each bar."""
-    width, height = 720, 236
-    left, right, top, bottom = 34, 6, 12, 30
+def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -> Markup:
+    """A bar chart of interactions per week, gives and asks stacked at the bottom of each bar.
+
+    `compact` draws it for a phone's width (larger type relative to the drawing).
+    """
+    if compact:
+        width, height, font = 360, 200, 11
+        left, right, top, bottom = 22, 2, 10, 26
+    else:
+        width, height, font = 720, 236, 12
+        left, right, top, bottom = 34, 6, 12, 30
+    ident = "activity-compact" if compact else "activity"
     plot_w, plot_h = width - left - right, height - top - bottom
     count = max(len(weeks), 1)
     slot = plot_w / count
@@ -185,10 +193,11 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]]) -> Markup:
         return top + plot_h - value / y_max * plot_h
 
     parts: list[str] = [
-        f'<svg class="chart activity-chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="activity-title activity-desc" preserveAspectRatio="xMidYMid meet">',
-        '<title id="activity-title">Interactions per week</title>',
-        f'<desc id="activity-desc">{escape(activity_summary(weeks))}</desc>',
+        f'<svg class="chart activity-chart{" compact" if compact else ""}" '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{ident}-title">Interactions per week</title>',
+        f'<desc id="{ident}-desc">{escape(activity_summary(weeks))}</desc>',
     ]
     for tick in range(0, y_max + 1, step):
         ty = _f(y(tick))
@@ -197,8 +206,8 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]]) -> Markup:
             'stroke="#d0d5db" stroke-width="1"/>'
         )
         parts.append(
-            f'<text class="axis" x="{left - 6}" y="{_f(y(tick) + 4)}" text-anchor="end" '
-            f'font-size="12" fill="#6b7580">{tick}</text>'
+            f'<text class="axis" x="{left - 5}" y="{_f(y(tick) + font / 3)}" '
+            f'text-anchor="end" font-size="{font}" fill="#6b7580">{tick}</text>'
         )
     previous_month = None
     for index, week in enumerate(weeks):
@@ -236,7 +245,8 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]]) -> Markup:
         if day is not None and day.month != previous_month:
             if previous_month is not None or day.day <= 7:
                 parts.append(
-                    f'<text class="axis" x="{_f(x)}" y="{height - 10}" font-size="12" '
+                    f'<text class="axis" x="{_f(x)}" y="{height - bottom + font + 6}" '
+                    f'font-size="{font}" '
                     f'fill="#6b7580">{MONTHS[day.month - 1]}</text>'
                 )
             previous_month = day.month

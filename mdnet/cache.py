@@ -1,0 +1,140 @@
+"""The on-disk cache of parsed notes (`.mdnet_cache/`), and parallel parsing of cold runs."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mdnet import __version__, note
+from mdnet.config import Config
+from mdnet.note import Note
+from mdnet.vault import FileEntry, NoteLoader, read_note
+
+CACHE_DIR = ".mdnet_cache"
+FORMAT = 1
+PARALLEL_MIN = 1500
+"""Below this many notes to parse, starting worker processes costs more than it saves."""
+
+_ALLOWED = {
+    ("mdnet.note", name) for name in ("Note", "Link", "Item", "Heading", "Problem")
+} | {("datetime", "date")}
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Only mdnet's own note records and dates: a foreign cache can never run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return getattr(note, name) if module == "mdnet.note" else date
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+
+def _code_stamp() -> str:
+    """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
+    stamps = [__version__]
+    for module in (note.__file__, __file__):
+        try:
+            stamps.append(str(os.stat(module or "").st_mtime_ns))
+        except OSError:
+            pass
+    return "-".join(stamps)
+
+
+def cache_file(root: Path, config: Config) -> Path:
+    return root / CACHE_DIR / f"notes-{FORMAT}-{config.parse_fingerprint()}.pickle"
+
+
+def _load(path: Path) -> dict[str, tuple[int, int, Note]]:
+    try:
+        data = path.read_bytes()
+        obj = _SafeUnpickler(io.BytesIO(data)).load()
+    except Exception:  # corrupt, truncated or foreign: start afresh
+        return {}
+    if not (isinstance(obj, tuple) and len(obj) == 2 and obj[0] == _code_stamp()):
+        return {}
+    entries = obj[1]
+    return entries if isinstance(entries, dict) else {}
+
+
+def _store(path: Path, entries: dict[str, tuple[int, int, Note]]) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((_code_stamp(), entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in folder.glob("notes-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only vault still gets checked, only slower next time
+
+
+def _parse_chunk(args: tuple[Path, list[FileEntry], Config]) -> list[Note]:
+    root, entries, config = args
+    return [read_note(root, e, config) for e in entries]
+
+
+def _chunks(items: list[FileEntry], n: int) -> Iterator[list[FileEntry]]:
+    size = max(1, -(-len(items) // n))
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
+    """Parse notes, across processes when there are many (same result as a serial run)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(entries) < PARALLEL_MIN or workers < 2:
+        return [read_note(root, e, config) for e in entries]
+    jobs = [(root, chunk, config) for chunk in _chunks(entries, workers * 4)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return [n for part in pool.map(_parse_chunk, jobs) for n in part]
+    except (OSError, RuntimeError):  # no processes allowed here: parse in this one
+        return [read_note(root, e, config) for e in entries]
+
+
+def cached_loader(use_cache: bool) -> NoteLoader:
+    """A note loader that reuses parsed notes whose path, size and mtime are unchanged."""
+
+    def load(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
+        if not use_cache:
+            return parse_all(root, entries, config)
+        path = cache_file(root, config)
+        old = _load(path)
+        fresh: dict[str, tuple[int, int, Note]] = {}
+        todo: list[FileEntry] = []
+        for entry in entries:
+            hit = old.get(entry.path)
+            if hit and entry.problem is None and hit[0] == entry.size and hit[1] == entry.mtime_ns:
+                fresh[entry.path] = hit
+            else:
+                todo.append(entry)
+        for entry, parsed in zip(todo, parse_all(root, todo, config), strict=True):
+            fresh[entry.path] = (entry.size, entry.mtime_ns, parsed)
+        if todo or len(fresh) != len(old):
+            _store(path, fresh)
+        return [fresh[e.path][2] for e in entries]
+
+    return load
+
+
+def clean(root: Path) -> bool:
+    """Remove the vault's cache folder; True when there was one."""
+    folder = root / CACHE_DIR
+    if not folder.is_dir():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    return True

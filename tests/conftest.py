@@ -1,0 +1,70 @@
+"""Shared fixtures: small vaults written for each test, and the CLI runner."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mdnet.cli import cli
+
+TODAY = "2026-11-23"
+
+MakeVault = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Keep tests out of the real home folder and away from MDNET_TODAY / colour settings."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MDNET_TODAY", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield
+
+
+@pytest.fixture
+def make_vault(tmp_path: Path) -> MakeVault:
+    """Write a vault: `make_vault({"People/Dana.md": "...", ...}, config="...")`.
+
+    Text is dedented; `config` (TOML text) becomes mdnet.toml when given."""
+
+    def make(files: dict[str, str | bytes], config: str | None = None, name: str = "vault") -> Path:
+        root = tmp_path / name
+        root.mkdir(exist_ok=True)
+        if config is not None:
+            (root / "mdnet.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return make
+
+
+def run(*args: str, today: str | None = TODAY) -> Result:
+    """Run the CLI in-process; `--today` is added to commands that take it."""
+    argv = list(args)
+    if today and argv and argv[0] in ("check", "due", "report", "calendar"):
+        argv += ["--today", today]
+    return CliRunner().invoke(cli, argv, catch_exceptions=False)
+
+
+def check_json(vault: Path, *args: str) -> list[dict[str, Any]]:
+    """`mdnet check VAULT --format json` as a list of findings."""
+    result = run("check", str(vault), "--format", "json", "--exit-zero", *args)
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    return rows
+
+
+def codes(vault: Path, *args: str) -> list[str]:
+    return [row["code"] for row in check_json(vault, *args)]

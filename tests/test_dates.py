@@ -1,0 +1,506 @@
+"""Tests for mdnet.dates: dates, durations and periods."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mdnet.dates import (
+    DATE_AT_START,
+    MAX_DURATION_DAYS,
+    DateError,
+    Period,
+    format_days,
+    leading_date,
+    next_period_start,
+    parse_date,
+    parse_duration,
+    parse_period,
+    period_end,
+    period_start,
+    periods_between,
+    prev_period_start,
+)
+
+D = dt.date
+
+# ----------------------------------------------------------------------- parse_date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-11-02", D(2026, 11, 2)),
+        ("  2026-11-02  ", D(2026, 11, 2)),
+        ("2028-02-29", D(2028, 2, 29)),
+        ("2000-02-29", D(2000, 2, 29)),
+        ("2026-12-31", D(2026, 12, 31)),
+        ("2026-1-5", D(2026, 1, 5)),
+        ("2026-11-02T10:00", D(2026, 11, 2)),
+        ("2026-11-02T10:00:59", D(2026, 11, 2)),
+        ("2026-11-02T10:00:59.123Z", D(2026, 11, 2)),
+        ("2026-11-02T23:30:00+02:00", D(2026, 11, 2)),
+        ("2026-11-02 10:30", D(2026, 11, 2)),
+        ("2026-11-02 9:30 pm", D(2026, 11, 2)),
+        ("[[2026-11-02]]", D(2026, 11, 2)),
+        ("[[2026-11-02|Monday]]", D(2026, 11, 2)),
+        ("[[Daily/2026-11-02]]", D(2026, 11, 2)),
+        ("[[2026-11-02#Log]]", D(2026, 11, 2)),
+        ("'2026-11-02'", D(2026, 11, 2)),
+        (D(2026, 11, 2), D(2026, 11, 2)),
+        (dt.datetime(2026, 11, 2, 23, 59), D(2026, 11, 2)),
+        (dt.datetime(2026, 11, 2, tzinfo=dt.UTC), D(2026, 11, 2)),
+    ],
+)
+def test_parse_date_accepts(value: object, expected: dt.date) -> None:
+    assert parse_date(value) == expected
+
+
+def test_parse_date_returns_plain_date_for_datetime() -> None:
+    result = parse_date(dt.datetime(2026, 11, 2, 8, 0))
+    assert type(result) is dt.date
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-13-45", "2026-13-45 is not a real date (month 13)"),
+        ("2026-00-10", "2026-00-10 is not a real date (month 0)"),
+        ("2026-02-29", "2026-02-29 is not a real date (February 2026 has 28 days)"),
+        ("2026-04-31", "2026-04-31 is not a real date (April 2026 has 30 days)"),
+        ("2026-02-00", "2026-02-00 is not a real date (day 0)"),
+        ("0000-01-01", "0000-01-01 is not a real date (year 0)"),
+        ("2026-13-45T10:00", "2026-13-45 is not a real date (month 13)"),
+        ("[[2026-13-45]]", "2026-13-45 is not a real date (month 13)"),
+        ("next month", "'next month' is not a date; write YYYY-MM-DD"),
+        ("soon", "'soon' is not a date; write YYYY-MM-DD"),
+        ("31/12/1990", "'31/12/1990' looks like day/month/year; write 1990-12-31"),
+        ("31.12.1990", "'31.12.1990' looks like day.month.year; write 1990-12-31"),
+        ("12/31/1990", "'12/31/1990' looks like month/day/year; write 1990-12-31"),
+        ("03/04/2026", "'03/04/2026' is ambiguous (day/month or month/day?); write YYYY-MM-DD"),
+        ("31/02/2026", "'31/02/2026' is not a real date; write YYYY-MM-DD"),
+        ("2026/11/02", "'2026/11/02' is not in YYYY-MM-DD form; write 2026-11-02"),
+        ("20261102", "'20261102' has no dashes; write 2026-11-02"),
+        ("2026-12", "'2026-12' has no day; write YYYY-MM-DD (e.g. 2026-12-31)"),
+        ("Nov 2, 2026", "'Nov 2, 2026' is not in YYYY-MM-DD form; write 2026-11-02"),
+        ("2 November 2026", "'2 November 2026' is not in YYYY-MM-DD form; write 2026-11-02"),
+        ("2026-11-02 Coffee", "'2026-11-02 Coffee' has text after the date; write just YYYY-MM-DD"),
+        ("", "an empty value is not a date; write YYYY-MM-DD"),
+        ("   ", "an empty value is not a date; write YYYY-MM-DD"),
+        ("[[]]", "'[[]]' links to no date; write YYYY-MM-DD"),
+        (
+            "{{date}}",
+            "template placeholder '{{date}}' was never filled in; write YYYY-MM-DD",
+        ),
+        (
+            "<% tp.date.now() %>",
+            "template placeholder '<% tp.date.now() %>' was never filled in; write YYYY-MM-DD",
+        ),
+        (
+            "{{date:YYYY-MM-DD}}",
+            "template placeholder '{{date:YYYY-MM-DD}}' was never filled in; write YYYY-MM-DD",
+        ),
+        (
+            1700000000000,
+            "1700000000000 looks like epoch milliseconds (2023-11-14); write YYYY-MM-DD",
+        ),
+        (
+            "1700000000000",
+            "'1700000000000' looks like epoch milliseconds (2023-11-14); write YYYY-MM-DD",
+        ),
+        (1700000000, "1700000000 looks like epoch seconds (2023-11-14); write YYYY-MM-DD"),
+        (2026, "2026 is a year, not a date; write YYYY-MM-DD (e.g. 2026-12-31)"),
+        (20261102, "20261102 has no dashes; write 2026-11-02"),
+        (42, "42 is a number, not a date; write YYYY-MM-DD"),
+        (-5, "-5 is a number, not a date; write YYYY-MM-DD"),
+        (10**400, "a very large number is a number, not a date; write YYYY-MM-DD"),
+        (1.5, "1.5 is a number, not a date; write YYYY-MM-DD"),
+        (1.7e12, "1700000000000.0 looks like epoch milliseconds (2023-11-14); write YYYY-MM-DD"),
+        (True, "true is not a date; write YYYY-MM-DD"),
+        (False, "false is not a date; write YYYY-MM-DD"),
+        (None, "an empty value is not a date; write YYYY-MM-DD"),
+        ([1, 2], "a list is not a date; write YYYY-MM-DD"),
+        ([], "a list is not a date; write YYYY-MM-DD"),
+        ({"a": 1}, "a mapping is not a date; write YYYY-MM-DD"),
+        (
+            [[D(2026, 11, 2)]],
+            'YAML reads an unquoted [[2026-11-02]] as a nested list; quote it: "[[2026-11-02]]"',
+        ),
+        (object(), "a object is not a date; write YYYY-MM-DD"),
+    ],
+)
+def test_parse_date_rejects_with_message(value: object, message: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(value)
+    assert caught.value.message == message
+    assert str(caught.value) == message
+    assert isinstance(caught.value, ValueError)
+
+
+def test_parse_date_message_shortens_long_text() -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date("x" * 10_000)
+    assert len(caught.value.message) < 120
+
+
+# --------------------------------------------------------------------- leading_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-02 Coffee", (D(2026, 11, 2), 11)),
+        ("[[2026-11-02]] Coffee", (D(2026, 11, 2), 15)),
+        ("2026-11-02: Coffee", (D(2026, 11, 2), 12)),
+        ("2026-11-02 — Coffee", (D(2026, 11, 2), 13)),
+        ("2026-11-02 – Coffee", (D(2026, 11, 2), 13)),
+        ("2026-11-02 - Coffee", (D(2026, 11, 2), 13)),
+        ("2026-11-02 -- Coffee", (D(2026, 11, 2), 14)),
+        ("2026-11-02:Coffee", (D(2026, 11, 2), 11)),
+        ("[[2026-11-02]]: Coffee", (D(2026, 11, 2), 16)),
+        ("[[2026-11-02|Mon]] Coffee", (D(2026, 11, 2), 19)),
+        ("[[Daily/2026-11-02]] Coffee", (D(2026, 11, 2), 21)),
+        ("2026-11-02", (D(2026, 11, 2), 10)),
+        ("2026-11-02 ", (D(2026, 11, 2), 11)),
+        ("  2026-11-02 x", (D(2026, 11, 2), 13)),
+        ("2028-02-29 leap", (D(2028, 2, 29), 11)),
+        ("2026-11-02 +3 guest posts", (D(2026, 11, 2), 11)),
+    ],
+)
+def test_leading_date(text: str, expected: tuple[dt.date, int]) -> None:
+    assert leading_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Coffee on 2026-11-02",
+        "2026-13-45 Coffee",
+        "2026-02-29 not leap",
+        "[[2026-13-45]] Coffee",
+        "2026-11-02x",
+        "2026-11-021",
+        "2026-11-02-03",
+        "2026-1-2 short",
+        "[[2026-11-02 unclosed",
+        "31/12/2026 Coffee",
+    ],
+)
+def test_leading_date_none(text: str) -> None:
+    assert leading_date(text) is None
+
+
+def test_leading_date_rest_of_text() -> None:
+    text = "[[2026-11-02]] — introduced her to [[Sam Ortiz]] #give"
+    found = leading_date(text)
+    assert found is not None
+    assert text[found[1] :] == "introduced her to [[Sam Ortiz]] #give"
+
+
+def test_date_at_start_groups() -> None:
+    found = DATE_AT_START.match("[[2026-11-02]] x")
+    assert found is not None
+    assert found["date"] == "2026-11-02"
+    assert (found["y"], found["m"], found["d"]) == ("2026", "11", "02")
+
+
+# -------------------------------------------------------------------- parse_duration
+
+
+@pytest.mark.parametrize(
+    ("value", "days"),
+    [
+        ("45d", 45),
+        ("8w", 56),
+        ("2m", 60),
+        ("1y", 365),
+        (30, 30),
+        ("30", 30),
+        (" 30 ", 30),
+        (30.0, 30),
+        ("weekly", 7),
+        ("biweekly", 14),
+        ("fortnightly", 14),
+        ("monthly", 30),
+        ("quarterly", 91),
+        ("yearly", 365),
+        ("annually", 365),
+        ("daily", 1),
+        ("WEEKLY", 7),
+        (" Monthly ", 30),
+        ("45 days", 45),
+        ("1 day", 1),
+        ("2 weeks", 14),
+        ("3 months", 90),
+        ("2 years", 730),
+        ("45D", 45),
+        ("8 W", 56),
+        ("every 2 weeks", 14),
+        ("every week", 7),
+        ("month", 30),
+        ("100y", MAX_DURATION_DAYS),
+        (dt.timedelta(days=10), 10),
+    ],
+)
+def test_parse_duration(value: object, days: int) -> None:
+    assert parse_duration(value) == days
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        (0, "0 is not a positive duration"),
+        ("0d", "'0d' is not a positive duration"),
+        (-3, "-3 is not a positive duration"),
+        ("-3d", "'-3d' is not a positive duration"),
+        ("45h", "'45h': unknown unit 'h'"),
+        ("5 fortnights", "unknown unit 'fortnights'"),
+        ("sometimes", "'sometimes' is not a duration"),
+        ("every now and then", "is not a duration"),
+        ("1.5w", "'1.5w' is not a duration"),
+        (1.5, "1.5 is not a whole number of days"),
+        ("", "an empty value is not a duration"),
+        (None, "an empty value is not a duration"),
+        (True, "true is not a duration"),
+        ([7], "a list is not a duration"),
+        ("101y", "'101y' is longer than 100 years"),
+        (10**400, "a very large number is longer than 100 years"),
+        ("9" * 5000, "is not a duration"),
+        ("{{cadence}}", "is not a duration"),
+    ],
+)
+def test_parse_duration_rejects(value: object, fragment: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_duration(value)
+    assert fragment in caught.value.message
+    assert "45d" in caught.value.message  # says what to write
+
+
+# ------------------------------------------------------------------------ periods
+
+
+@pytest.mark.parametrize(
+    ("value", "period"),
+    [
+        ("week", "week"),
+        ("weekly", "week"),
+        ("Every Week", "week"),
+        ("month", "month"),
+        ("monthly", "month"),
+        ("a year", "year"),
+        ("day", "day"),
+        ("daily", "day"),
+    ],
+)
+def test_parse_period(value: str, period: Period) -> None:
+    assert parse_period(value) == period
+
+
+@pytest.mark.parametrize("value", ["fortnight", "", 7, None, "quarter"])
+def test_parse_period_rejects(value: object) -> None:
+    with pytest.raises(DateError, match="is not a period"):
+        parse_period(value)
+
+
+@pytest.mark.parametrize(
+    ("day", "every", "start", "end"),
+    [
+        (D(2026, 12, 31), "week", D(2026, 12, 28), D(2027, 1, 3)),
+        (D(2026, 12, 28), "week", D(2026, 12, 28), D(2027, 1, 3)),
+        (D(2027, 1, 3), "week", D(2026, 12, 28), D(2027, 1, 3)),
+        (D(2027, 1, 4), "week", D(2027, 1, 4), D(2027, 1, 10)),
+        (D(2028, 2, 29), "week", D(2028, 2, 28), D(2028, 3, 5)),
+        (D(2026, 12, 31), "day", D(2026, 12, 31), D(2026, 12, 31)),
+        (D(2026, 12, 31), "month", D(2026, 12, 1), D(2026, 12, 31)),
+        (D(2028, 2, 10), "month", D(2028, 2, 1), D(2028, 2, 29)),
+        (D(2026, 2, 10), "month", D(2026, 2, 1), D(2026, 2, 28)),
+        (D(2026, 4, 30), "month", D(2026, 4, 1), D(2026, 4, 30)),
+        (D(2026, 1, 31), "month", D(2026, 1, 1), D(2026, 1, 31)),
+        (D(2026, 7, 4), "year", D(2026, 1, 1), D(2026, 12, 31)),
+        (D(2028, 12, 31), "year", D(2028, 1, 1), D(2028, 12, 31)),
+        (dt.date.min, "week", dt.date.min, D(1, 1, 7)),
+        (dt.date.max, "week", D(9999, 12, 27), dt.date.max),
+    ],
+)
+def test_period_start_and_end(day: dt.date, every: Period, start: dt.date, end: dt.date) -> None:
+    assert period_start(day, every) == start
+    assert period_end(day, every) == end
+
+
+@pytest.mark.parametrize(
+    ("day", "every", "after", "before"),
+    [
+        (D(2026, 12, 31), "day", D(2027, 1, 1), D(2026, 12, 30)),
+        (D(2026, 3, 1), "day", D(2026, 3, 2), D(2026, 2, 28)),
+        (D(2028, 3, 1), "day", D(2028, 3, 2), D(2028, 2, 29)),
+        (D(2026, 12, 31), "week", D(2027, 1, 4), D(2026, 12, 21)),
+        (D(2027, 1, 1), "week", D(2027, 1, 4), D(2026, 12, 21)),
+        (D(2026, 1, 31), "month", D(2026, 2, 1), D(2025, 12, 1)),
+        (D(2026, 12, 15), "month", D(2027, 1, 1), D(2026, 11, 1)),
+        (D(2026, 1, 1), "month", D(2026, 2, 1), D(2025, 12, 1)),
+        (D(2026, 6, 15), "year", D(2027, 1, 1), D(2025, 1, 1)),
+    ],
+)
+def test_next_and_prev_period_start(
+    day: dt.date, every: Period, after: dt.date, before: dt.date
+) -> None:
+    assert next_period_start(day, every) == after
+    assert prev_period_start(day, every) == before
+
+
+def test_iso_week_one_of_2027_starts_on_monday_2027_01_04() -> None:
+    monday = D.fromisocalendar(2027, 1, 1)
+    assert monday == D(2027, 1, 4)
+    assert period_start(D(2027, 1, 7), "week") == monday
+    # The week holding 2027-01-01 is ISO week 53 of 2026.
+    assert period_start(D(2027, 1, 1), "week") == D.fromisocalendar(2026, 53, 1)
+
+
+def test_period_edges_of_calendar() -> None:
+    with pytest.raises(DateError):
+        next_period_start(dt.date.max, "year")
+    with pytest.raises(DateError):
+        prev_period_start(dt.date.min, "month")
+
+
+def test_unknown_period_raises_date_error() -> None:
+    with pytest.raises(DateError):
+        period_start(D(2026, 1, 1), "fortnight")  # type: ignore[arg-type]
+
+
+def test_periods_between_weeks_across_year_boundary() -> None:
+    assert periods_between(D(2026, 12, 24), D(2027, 1, 12), "week") == [
+        (D(2026, 12, 21), D(2026, 12, 27)),
+        (D(2026, 12, 28), D(2027, 1, 3)),
+        (D(2027, 1, 4), D(2027, 1, 10)),
+        (D(2027, 1, 11), D(2027, 1, 17)),
+    ]
+
+
+def test_periods_between_months_over_leap_february() -> None:
+    assert periods_between(D(2027, 12, 20), D(2028, 3, 1), "month") == [
+        (D(2027, 12, 1), D(2027, 12, 31)),
+        (D(2028, 1, 1), D(2028, 1, 31)),
+        (D(2028, 2, 1), D(2028, 2, 29)),
+        (D(2028, 3, 1), D(2028, 3, 31)),
+    ]
+
+
+def test_periods_between_years_and_days() -> None:
+    assert periods_between(D(2026, 6, 1), D(2027, 2, 1), "year") == [
+        (D(2026, 1, 1), D(2026, 12, 31)),
+        (D(2027, 1, 1), D(2027, 12, 31)),
+    ]
+    assert periods_between(D(2026, 12, 30), D(2027, 1, 1), "day") == [
+        (D(2026, 12, 30), D(2026, 12, 30)),
+        (D(2026, 12, 31), D(2026, 12, 31)),
+        (D(2027, 1, 1), D(2027, 1, 1)),
+    ]
+
+
+def test_periods_between_single_and_empty() -> None:
+    assert periods_between(D(2026, 3, 4), D(2026, 3, 4), "month") == [
+        (D(2026, 3, 1), D(2026, 3, 31))
+    ]
+    assert periods_between(D(2026, 3, 5), D(2026, 3, 4), "day") == []
+
+
+def test_periods_between_reaches_last_date() -> None:
+    periods = periods_between(D(9999, 12, 20), dt.date.max, "week")
+    assert periods[-1] == (D(9999, 12, 27), dt.date.max)
+
+
+PERIODS: tuple[Period, ...] = ("day", "week", "month", "year")
+SOME_DAYS = st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31))
+
+
+@given(SOME_DAYS, st.sampled_from(PERIODS))
+def test_period_properties(day: dt.date, every: Period) -> None:
+    start, end = period_start(day, every), period_end(day, every)
+    assert start <= day <= end
+    assert period_start(end, every) == start
+    assert period_end(start, every) == end
+    assert next_period_start(day, every) == end + dt.timedelta(days=1)
+    assert period_end(prev_period_start(day, every), every) == start - dt.timedelta(days=1)
+    if every == "week":
+        assert start.weekday() == 0
+        assert (end - start).days == 6
+
+
+@given(SOME_DAYS, st.integers(min_value=0, max_value=400), st.sampled_from(PERIODS))
+def test_periods_between_tiles_the_range(start: dt.date, span: int, every: Period) -> None:
+    end = start + dt.timedelta(days=span)
+    periods = periods_between(start, end, every)
+    assert periods[0][0] <= start <= periods[0][1]
+    assert periods[-1][0] <= end <= periods[-1][1]
+    for (_, last), (first, _) in itertools.pairwise(periods):
+        assert first == last + dt.timedelta(days=1)
+
+
+# ---------------------------------------------------------------------- format_days
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(0, "0 days"), (1, "1 day"), (2, "2 days"), (12, "12 days"), (-1, "-1 day")]
+)
+def test_format_days(n: int, text: str) -> None:
+    assert format_days(n) == text
+
+
+# ---------------------------------------------------------------------- robustness
+
+ANYTHING = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.dates()
+    | st.datetimes()
+    | st.timedeltas(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=6,
+)
+DATEISH_TEXT = st.from_regex(
+    r"\A[\[\]!]{0,3}[0-9]{1,5}[-/. ][0-9]{1,3}[-/. ][0-9]{1,5}[T :0-9a-zA-Z|#\]]{0,12}\Z"
+)
+
+
+@given(ANYTHING)
+def test_parse_date_only_raises_date_error(value: object) -> None:
+    try:
+        assert isinstance(parse_date(value), dt.date)
+    except DateError as error:
+        assert error.message
+
+
+@given(ANYTHING)
+def test_parse_duration_only_raises_date_error(value: object) -> None:
+    try:
+        assert 0 < parse_duration(value) <= MAX_DURATION_DAYS
+    except DateError as error:
+        assert error.message
+
+
+@given(st.text() | DATEISH_TEXT)
+def test_text_never_raises_other_errors(text: str) -> None:
+    for function in (parse_date, parse_duration, parse_period):
+        with contextlib.suppress(DateError):
+            function(text)
+    found = leading_date(text)
+    if found is not None:
+        assert 0 < found[1] <= len(text)
+
+
+@given(st.dates())
+def test_iso_round_trip(day: dt.date) -> None:
+    text = day.isoformat()
+    assert parse_date(text) == day
+    assert parse_date(f"[[{text}]]") == day
+    assert leading_date(f"{text} note") == (day, len(text) + 1)

@@ -1,0 +1,365 @@
+"""Tests for mdnet.textscan: numbers, vague quantifiers, assumptions, nearest names."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mdnet.textscan import (
+    DEFAULT_ASSUMPTIONS,
+    DEFAULT_VAGUE,
+    find_assumptions,
+    find_numbers,
+    find_phrases,
+    find_vague,
+    has_number,
+    nearest,
+)
+
+# ------------------------------------------------------------------------ has_number
+
+EXACT = [
+    "Meet 10 bloggers",
+    "Meet 10 bloggers from my niche and publish 30 guest posts on their blogs",
+    "Reach 1,000 newsletter subscribers",
+    "Reach 1,000,000 views",
+    "Grow reply rate by 2.5 points",
+    "Raise my reply rate to 30%",
+    "Raise my reply rate 30 %",
+    "Earn $5k from referrals",
+    "Get 10k followers",
+    "10x my network",
+    "Spend 2h a week on outreach",
+    "Meet 0 people I don't respect",
+    "Top 3 podcasts",
+    "Publish a dozen posts",
+    "Publish dozen posts",
+    "Follow up with one new connection each week",
+    "Attend two conferences a year",
+    "Meet five founders",
+    "Meet FIVE founders",
+    "Meet Twelve founders",
+    "Meet twenty-five founders",
+    "Meet twenty five founders",
+    "Meet ninety founders",
+    "Get a hundred followers",
+    "Reach a thousand readers",
+    "Reach a million readers",
+    "Meet my mentor twice a month",
+    "Meet my mentor thrice a year",
+    "Call mom once a week",
+    "Call Dana once per month",
+    "Meet a single new person every week",
+    "Double my network",
+    "Triple my mailing list",
+    "Reply to half of my messages",
+    "Run a two-week outreach sprint",
+    "Write 2000 words a day",
+    "Aim for 2000 subscribers",
+    "Grow my list to 2000",
+    "Meet 3 founders in 2026",
+    "Meet 3 founders by 2026-12-31",
+    "Reach 1850 readers",
+    "One day a week, meet a founder",
+    "Meet zero toxic people",
+    "Get 2026% growth",
+]
+
+NOT_EXACT = [
+    "Meet some bloggers",
+    "Meet bloggers",
+    "",
+    "Meet bloggers by 2026-12-31",
+    "Meet bloggers by [[2026-12-31]]",
+    "Meet bloggers on 31/12/2026",
+    "Meet bloggers on 12.31.26",
+    "Meet bloggers in 2026",
+    "Meet bloggers by 2026",
+    "Meet bloggers for 2026",
+    "Meet bloggers until 2026",
+    "Meet bloggers before 2027",
+    "Meet bloggers 2026",
+    "2026: meet bloggers",
+    "2026 goal: meet bloggers",
+    "In 2026 I will meet bloggers",
+    "Meet bloggers in December 2026",
+    "Meet bloggers by Q3 2026",
+    "Meet bloggers by end of 2026.",
+    "Meet bloggers by 2026-12",
+    "Meet bloggers by Dec 31",
+    "Meet bloggers by December 31st",
+    "Meet bloggers by 31 December",
+    "Meet bloggers by the 1st of May",
+    "Call at 10:30",
+    "Call at 5pm",
+    "Call at 5 p.m.",
+    "Launch v2 in Q1",
+    "Grow FY2026 pipeline",
+    "Win more B2B clients",
+    "Be the 1st in my niche",
+    "Be the 3rd speaker",
+    "Ride the 2020s wave",
+    "Meet bloggers by '27",
+    "Meet someone often",
+    "Be alone less, phone more, done with none",
+    "Network with everyone and anyone",
+    "Meet a couple of founders",
+    "Meet a couple founders",
+    "Meet dozens of people",
+    "Meet hundreds of people",
+    "Once I have a job, meet people",
+    "No one should be left out",
+    "Help them help one another",
+    "One day I will meet Oprah",
+    "Meet founders one of these days",
+    "Do it single-handedly",
+    "Double-check every contact",
+    "Hold one-on-one meetings",
+    "Be tenacious and honest",
+    "Do it on behalf of the team",
+    "Say hello to someone's friend",
+]
+
+
+@pytest.mark.parametrize("text", EXACT)
+def test_has_number_true(text: str) -> None:
+    assert has_number(text)
+
+
+@pytest.mark.parametrize("text", NOT_EXACT)
+def test_has_number_false(text: str) -> None:
+    assert not has_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Meet 10 bloggers", [(5, "10")]),
+        ("Publish a dozen posts", [(10, "dozen")]),
+        ("Reach 1,000 readers and 30% replies", [(6, "1,000"), (24, "30%")]),
+        ("Meet twenty-five founders by 2026-12-31", [(5, "twenty-five")]),
+        ("Write 2000 words in 2026", [(6, "2000")]),
+        ("Meet Five founders twice", [(5, "Five"), (19, "twice")]),
+        ("Meet bloggers", []),
+    ],
+)
+def test_find_numbers(text: str, numbers: list[tuple[int, str]]) -> None:
+    assert find_numbers(text) == numbers
+
+
+# ------------------------------------------------------------------------ find_vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meet some bloggers", [(5, "some")]),
+        ("Meet 10 bloggers", []),
+        ("Meet several bankers and a few founders", [(5, "several"), (25, "a few")]),
+        ("too many meetings", []),
+        ("Not too few, not too many", []),
+        ("How many people do I know?", []),
+        ("Meet many bloggers", [(5, "many")]),
+        ("Meet a lot of people", [(5, "a lot of")]),
+        ("Meet a lot", [(5, "a lot")]),
+        ("Meet lots of people", [(5, "lots of")]),
+        ("Meet as many as possible", [(5, "as many as possible")]),
+        ("Meet as many people as possible", [(8, "many")]),
+        ("Meet as many as 20 founders", []),
+        ("Publish more than 10 posts", []),
+        ("Publish no more than three posts", []),
+        ("Publish 10 more posts", []),
+        ("Publish two more posts", []),
+        ("Publish 10% more posts", []),
+        ("Publish more posts", [(8, "more")]),
+        ("Publish more posts than ever", [(8, "more")]),
+        ("Meet someone, sometimes handsome", []),
+        ("Meet Moore and Fewster", []),
+        ("A Few good men", [(0, "A Few")]),
+        ("quite a few", [(6, "a few")]),
+        ("meet SOME people, then Some more", [(5, "SOME"), (23, "Some"), (28, "more")]),
+        ("a  couple\tof things", [(0, "a  couple\tof")]),
+        ("Meet a couple", [(5, "a couple")]),
+        ("Meet a couple of founders", [(5, "a couple of")]),
+        ("Meet a number of founders", [(5, "a number of")]),
+        ("Meet a bunch of founders", [(5, "a bunch of")]),
+        ("Meet a handful of founders", [(5, "a handful of")]),
+        ("Meet a handful", [(5, "a handful")]),
+        ("Meet plenty of founders", [(5, "plenty of")]),
+        (
+            "Meet multiple, various and numerous founders",
+            [
+                (5, "multiple"),
+                (15, "various"),
+                (27, "numerous"),
+            ],
+        ),
+        ("Meet few founders", [(5, "few")]),
+        ("Meet dozens of founders", [(5, "dozens of")]),
+        ("", []),
+    ],
+)
+def test_find_vague(text: str, expected: list[tuple[int, str]]) -> None:
+    assert find_vague(text) == expected
+
+
+def test_find_vague_columns_point_at_phrase() -> None:
+    text = "Meet several bankers and a few founders"
+    for column, phrase in find_vague(text):
+        assert text[column : column + len(phrase)] == phrase
+
+
+SPEC_VAGUE = (
+    "some",
+    "many",
+    "a few",
+    "few",
+    "several",
+    "various",
+    "numerous",
+    "a number of",
+    "a lot",
+    "lots of",
+    "a couple",
+    "a bunch of",
+    "a handful",
+    "multiple",
+    "plenty of",
+    "more",
+    "as many as possible",
+)
+
+
+@pytest.mark.parametrize("word", SPEC_VAGUE)
+def test_default_vague_includes_the_spec_list(word: str) -> None:
+    assert word in DEFAULT_VAGUE
+    assert find_vague(f"Meet {word.upper()} people") == [(5, word.upper())]
+
+
+def test_find_vague_custom_words() -> None:
+    assert find_vague("Meet tons of people", ["tons"]) == [(5, "tons")]
+    assert find_vague("Meet loads of people", ["LOADS OF"]) == [(5, "loads of")]
+    assert find_vague("Meet some people", []) == []
+    assert find_vague("Meet some people", ["", "  "]) == []
+    assert find_vague("Meet some people", ("some", "some")) == [(5, "some")]
+
+
+def test_longest_phrase_wins_even_when_it_starts_later() -> None:
+    assert find_vague("a few more", ["a few", "few more"]) == [(2, "few more")]
+    assert find_phrases("a few more", ["a few", "more"]) == [(0, "a few"), (6, "more")]
+
+
+def test_regex_characters_in_words_are_literal() -> None:
+    assert find_phrases("pay 1+1 now", ["1+1"]) == [(4, "1+1")]
+    assert find_phrases("a.b axb", ["a.b"]) == [(0, "a.b")]
+
+
+# ------------------------------------------------------------------ find_assumptions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Probably keeping up with regulation.", [(0, "Probably")]),
+        ("I think she likes tea; i guess", [(0, "I think"), (23, "i guess")]),
+        ("i THINK so", [(0, "i THINK")]),
+        ("It is unlikely", []),
+        ("She is likely hiring", [(7, "likely")]),
+        ("Maybe. Perhaps! She might be hiring", [(0, "Maybe"), (7, "Perhaps"), (20, "might be")]),
+        ("She seems busy and they seem to agree", [(4, "seems"), (24, "seem to")]),
+        ("I suppose, I assume, I believe", [(0, "I suppose"), (11, "I assume"), (21, "I believe")]),
+        ("possibly", [(0, "possibly")]),
+        ("She runs a newsletter on community banking.", []),
+        ("Thinking of maybelline", []),
+    ],
+)
+def test_find_assumptions(text: str, expected: list[tuple[int, str]]) -> None:
+    assert find_assumptions(text) == expected
+
+
+SPEC_ASSUMPTIONS = (
+    "probably",
+    "i guess",
+    "maybe",
+    "i think",
+    "perhaps",
+    "i assume",
+    "i suppose",
+    "likely",
+    "might be",
+    "seems",
+    "seem to",
+    "i believe",
+    "possibly",
+)
+
+
+@pytest.mark.parametrize("word", SPEC_ASSUMPTIONS)
+def test_default_assumptions_include_spec_list(word: str) -> None:
+    assert word in DEFAULT_ASSUMPTIONS
+    assert find_assumptions(f"She {word.title()} knows") == [(4, word.title())]
+
+
+def test_curly_apostrophe_matches_straight() -> None:
+    assert find_assumptions("I’d guess so", ["i'd guess"]) == [(0, "I’d guess")]
+    assert find_assumptions("I'd guess so", ["i’d guess"]) == [(0, "I'd guess")]
+
+
+# -------------------------------------------------------------------------- nearest
+
+
+@pytest.mark.parametrize(
+    ("word", "choices", "expected"),
+    [
+        ("contcat", ["goal", "Contact", "event"], "Contact"),
+        ("GOAL", ["goal", "event"], "goal"),
+        ("gaol", ["goal", "event"], "goal"),
+        ("blogers", ["Bloggers", "bankers"], "Bloggers"),
+        ("xyz", ["goal", "event"], None),
+        ("goal", [], None),
+        ("", ["goal"], None),
+    ],
+)
+def test_nearest(word: str, choices: list[str], expected: str | None) -> None:
+    assert nearest(word, choices) == expected
+
+
+def test_nearest_accepts_any_iterable() -> None:
+    assert nearest("evnt", (c for c in ["event", "goal"])) == "event"
+
+
+# ----------------------------------------------------------------------- robustness
+
+
+@given(st.text())
+def test_scanners_never_raise(text: str) -> None:
+    assert isinstance(has_number(text), bool)
+    for column, phrase in find_vague(text) + find_assumptions(text) + find_numbers(text):
+        assert text[column : column + len(phrase)] == phrase
+
+
+@given(st.text(), st.lists(st.text(max_size=12), max_size=5))
+def test_custom_word_lists_never_raise(text: str, words: list[str]) -> None:
+    found = find_phrases(text, words)
+    columns = [column for column, _ in found]
+    assert columns == sorted(columns)
+    ends = [column + len(phrase) for column, phrase in found]
+    assert all(end <= start for end, start in zip(ends, columns[1:], strict=False))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Meet", "some", "a", "few", "10", "many", "too", "more", "than", "2026", "in", " "]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_vague_results_are_ordered_and_disjoint(text: str) -> None:
+    found = find_vague(text)
+    assert found == sorted(found)
+    for (c1, p1), (c2, _) in itertools.pairwise(found):
+        assert c1 + len(p1) <= c2
