@@ -304,13 +304,13 @@ class _Generator:
                 name = f"{name} {i // len(combos) + 1}"
             name = self._unique(name)
             self.known.add(f"people/{name.lower()}")
-            alias: str | None = f"{first} {last[0]}."
+            nickname = f"{first} {last[0]}."
             if i >= len(combos):
-                alias = f"{alias} {i // len(combos) + 1}"
-            if alias.lower() in self.known or rng.random() < 0.3:
-                alias = None
-            else:
-                self.known.add(alias.lower())
+                nickname = f"{nickname} {i // len(combos) + 1}"
+            alias: str | None = None
+            if nickname.lower() not in self.known and rng.random() >= 0.3:
+                alias = nickname
+                self.known.add(nickname.lower())
             r = rng.random()
             network: str | None = rng.choice(networks)
             if r < 0.02:

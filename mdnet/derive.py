@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from mdnet.config import Config
 from mdnet.dates import leading_date, next_period_start, period_end, period_start, prev_period_start
 from mdnet.links import LinkIndex
-from mdnet.model import Contact, Goal, Model
+from mdnet.model import Contact, Goal, Measure, Model
 from mdnet.note import Note
 
 STATES = ("overdue", "lapsed", "due soon", "never", "ok", "paused", "archived")
@@ -135,6 +135,7 @@ class Derivation:
         self.interactions: list[Interaction] = []
         self.planned: dict[str, list[Planned]] = defaultdict(list)
         self._notes_by_path = {n.path: n for n in notes}
+        self._measure_memo: dict[tuple[str, str | None, str | None, bool], list[date]] = {}
         self._collect()
         self.by_contact: dict[str, list[Interaction]] = defaultdict(list)
         for interaction in self.interactions:
@@ -156,10 +157,10 @@ class Derivation:
 
     def _contacts_by_line(self, note: Note) -> dict[int, list[str]]:
         out: dict[int, list[str]] = defaultdict(list)
-        for link in note.links:
+        for link, resolution in zip(note.links, self.index.resolve_note(note), strict=True):
             if link.style == "property":
                 continue
-            target = self.index.resolve(link, note.path).path
+            target = resolution.path
             if target in self.model.contacts and target not in out[link.line]:
                 out[link.line].append(target)
         return out
@@ -363,35 +364,45 @@ class Derivation:
         """Dates of the things a `measure:` counts (window filtering happens later)."""
         m = goal.measure
         assert m is not None
+        if m.count == "contacts" and not m.new:
+            return self._contacts_in_window(goal, m)
+        key = (m.count, m.network, m.tag, m.new)
+        if key not in self._measure_memo:
+            self._measure_memo[key] = self._measure_dates(m)
+        return self._measure_memo[key]
+
+    def _measure_dates(self, m: Measure) -> list[date]:
+        """Window-independent measures, computed once per distinct query."""
         if m.count == "events":
             return [e.date for e in self.model.events.values() if e.date]
         if m.count == "interactions":
-            dates = []
-            for i in self.interactions:
-                if m.tag and m.tag not in i.tags:
-                    continue
-                if m.network and not any(
-                    self.model.contacts[c].network == m.network for c in i.contacts
-                ):
-                    continue
-                dates.append(i.date)
-            return dates
+            contacts = self.model.contacts
+            return [
+                i.date
+                for i in self.interactions
+                if (not m.tag or m.tag in i.tags)
+                and (not m.network or any(contacts[c].network == m.network for c in i.contacts))
+            ]
+        return [rel.first_met for rel in self._measured_contacts(m) if rel.first_met]
+
+    def _measured_contacts(self, m: Measure) -> list[Relationship]:
+        return [
+            rel
+            for rel in self.relationships.values()
+            if (not m.network or rel.contact.network == m.network)
+            and (not m.tag or m.tag in _note_tags(self._note(rel.contact.path)))
+        ]
+
+    def _contacts_in_window(self, goal: Goal, m: Measure) -> list[date]:
+        """For each matching contact in touch inside the window: its latest date there."""
         dates = []
-        for rel in self.relationships.values():
-            contact = rel.contact
-            if m.network and contact.network != m.network:
-                continue
-            if m.tag and m.tag not in _note_tags(self._note(contact.path)):
-                continue
-            if m.new:
-                if rel.first_met:
-                    dates.append(rel.first_met)
-            else:
-                in_window = [i.date for i in rel.interactions if self._in_window(goal, i.date)]
-                if in_window:
-                    dates.append(in_window[-1])
-                elif contact.met and self._in_window(goal, contact.met):
-                    dates.append(contact.met)
+        for rel in self._measured_contacts(m):
+            touched = [i.date for i in rel.interactions]
+            if rel.contact.met:
+                touched.append(rel.contact.met)
+            inside = [d for d in touched if self._in_window(goal, d)]
+            if inside:
+                dates.append(max(inside))
         return dates
 
     def _in_window(self, goal: Goal, when: date) -> bool:
@@ -460,12 +471,7 @@ class Derivation:
                 count = sum(a for d, a in amounts if d is not None and start <= d <= min(end, today))
             periods.append(PeriodCount(start, end, count, count >= per))
             start = next_period_start(start, every)
-        streak = 0
-        for index, period in enumerate(reversed(periods)):
-            if period.met:
-                streak += 1
-            elif index > 0:  # the current period may still be in progress
-                break
+        streak = self._streak(goal, source, amounts, current, per)
         now = periods[-1] if periods else None
         progress = now.count if now else 0.0
         previous_met = len(periods) < 2 or periods[-2].met
@@ -478,6 +484,37 @@ class Derivation:
         days_left = (period_end(today, every) - today).days
         return GoalState(goal, progress, source, progress / per * 100, None, days_left, state,
                          parent, milestones, tuple(periods), streak)
+
+    def _streak(
+        self,
+        goal: Goal,
+        source: str,
+        amounts: list[tuple[date | None, float]],
+        current: date,
+        per: float,
+    ) -> int:
+        """Periods met in a row back from the current one, over the whole history (not only
+        the periods shown); the current period may still be in progress."""
+        every = goal.every
+        assert every is not None
+        totals: dict[date, float] = defaultdict(float)
+        for when, amount in amounts:
+            if when is not None and when <= self.today:
+                totals[period_start(when, every)] += amount
+        if source == "progress":
+            totals[current] = goal.progress or 0.0
+        floor = period_start(goal.start, every) if goal.start else min(totals, default=current)
+        streak = 0
+        start = current
+        while start >= floor:
+            if totals.get(start, 0.0) >= per:
+                streak += 1
+            elif start != current:
+                break
+            if start == floor:
+                break
+            start = prev_period_start(start, every)
+        return streak
 
 
 def _note_tags(note: Note) -> set[str]:

@@ -41,6 +41,7 @@ class LinkIndex:
             for alias in note_aliases(note):
                 self.by_alias[alias.lower()].append(note.path)
         self._cache: dict[tuple[str, str, str], Resolution] = {}
+        self._per_note: dict[str, tuple[Resolution, ...]] = {}
 
     def resolve(self, link: Link, source: str) -> Resolution:
         """Resolve a link written in the note at `source` (a vault-relative path)."""
@@ -50,6 +51,14 @@ class LinkIndex:
         if hit is None:
             hit = self._resolve(link.target, folder, link.style)
             self._cache[key] = hit
+        return hit
+
+    def resolve_note(self, note: Note) -> tuple[Resolution, ...]:
+        """The resolution of each of a note's links, in order; computed once per note."""
+        hit = self._per_note.get(note.path)
+        if hit is None:
+            hit = tuple(self.resolve(link, note.path) for link in note.links)
+            self._per_note[note.path] = hit
         return hit
 
     def _by_path(self, path: str) -> str | None:

@@ -6,15 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from mdnet.dates import DateError, parse_date, parse_duration
+from mdnet.dates import DateError, Period, parse_date, parse_duration
 from mdnet.links import note_aliases
 from mdnet.note import Note, Problem
 
 CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
 HORIZONS = ("long", "short")
-PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
-           "monthly": "month", "year": "year", "yearly": "year", "annually": "year"}
+PERIODS: dict[str, Period] = {
+    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+    "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
+}
 MEASURES = ("contacts", "interactions", "events")
 
 
@@ -62,7 +64,7 @@ class Goal:
     unit: str | None = None
     progress: float | None = None
     status: str = "active"
-    every: str | None = None
+    every: Period | None = None
     measure: Measure | None = None
     private: bool = False
     why: str | None = None
@@ -224,7 +226,7 @@ def _contact(note: Note, f: _Fields) -> Contact:
 def _goal(note: Note, f: _Fields) -> Goal:
     statement, at = goal_statement(note)
     every_raw = note.meta.get("every")
-    every = None
+    every: Period | None = None
     if every_raw is not None:
         if isinstance(every_raw, str) and every_raw.strip().lower() in PERIODS:
             every = PERIODS[every_raw.strip().lower()]

@@ -16,9 +16,22 @@ from mdnet.textscan import nearest
 KINDS = ("contact", "goal", "event", "daily", "note")
 
 
+def _getstate(self: Any) -> tuple[Any, ...]:
+    return tuple([getattr(self, name) for name in self.__slots__])
+
+
+def _setstate(self: Any, state: tuple[Any, ...]) -> None:
+    # dataclasses' own __setstate__ calls fields() for every object: too slow for the cache.
+    for name, value in zip(self.__slots__, state, strict=True):
+        object.__setattr__(self, name, value)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A finding detected while reading one file (codes F001-F006 and friends)."""
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     code: str
     line: int
@@ -29,6 +42,9 @@ class Problem:
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link to another file, from the body or a front-matter property."""
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     target: str
     """The link target with `#heading`, `^block` and `|shown` removed, percent-decoded."""
@@ -45,6 +61,9 @@ class Link:
 class Heading:
     """A Markdown ATX heading."""
 
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     line: int
     level: int
     text: str
@@ -53,6 +72,9 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class Item:
     """A list item: its text, task state, leading date and completion date."""
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     line: int
     col: int
@@ -76,6 +98,9 @@ class Item:
 @dataclass(frozen=True, slots=True)
 class Note:
     """Everything mdnet needs from one Markdown file, read once."""
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     path: str
     """Path relative to the vault root, with `/` separators."""
@@ -282,12 +307,16 @@ def _property_links(key: str, node: yaml.Node, offset: int, out: _FrontMatter) -
         n = stack.pop()
         if isinstance(n, yaml.ScalarNode):
             if "[[" in n.value:
+                col = n.start_mark.column + 1
+                # On one line the value is the source text: point at each `[[`, inside quotes.
+                one_line = n.start_mark.line == n.end_mark.line
+                quote = 1 if n.style in ("'", '"') else 0
                 for m in _WIKI_IN_VALUE.finditer(n.value):
                     target = _wiki_target(m.group(1))
                     if target:
+                        at = col + quote + m.start() if one_line else col
                         out.links.append(
-                            Link(target, n.start_mark.line + offset, n.start_mark.column + 1,
-                                 "property", key=key)
+                            Link(target, n.start_mark.line + offset, at, "property", key=key)
                         )
         elif isinstance(n, yaml.SequenceNode):
             inner = n.value
@@ -476,6 +505,8 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             if marker[0] == "~" or "`" not in raw[m.end() :]:
                 fence = marker
                 prev_blank = False
+                if not raw.startswith((" ", "\t")):
+                    in_list = False  # an unindented fence ends any list
                 continue
         if not raw.strip():
             prev_blank = True

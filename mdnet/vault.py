@@ -37,10 +37,15 @@ class Vault:
 
 @lru_cache(maxsize=64)
 def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob (`**`, `*`, `?`) as a regex over `/`-separated paths."""
+    """A gitignore-like glob (`**`, `*`, `?`) as a regex over `/`-separated paths.
+
+    As in gitignore, a pattern without a `/` (`*.excalidraw.md`) matches at any depth."""
     out = []
     i = 0
-    pattern = pattern.strip().lstrip("/")
+    pattern = pattern.strip()
+    if "/" not in pattern.rstrip("/"):
+        out.append("(?:.*/)?")
+    pattern = pattern.lstrip("/")
     while i < len(pattern):
         if pattern.startswith("**/", i):
             out.append("(?:.*/)?")

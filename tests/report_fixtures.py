@@ -365,7 +365,12 @@ def report_data() -> dict[str, Any]:
             "Follow up with one new connection each week",
             "week",
             1,
-            [(s, e, c) for (s, e), c in zip(_weeks(date(2026, 9, 28), 9), [1, 1, 0, 1, 2, 1, 1, 1, 1])],
+            [
+                (s, e, c)
+                for (s, e), c in zip(
+                    _weeks(date(2026, 9, 28), 9), [1, 1, 0, 1, 2, 1, 1, 1, 1], strict=True
+                )
+            ],
             "on track",
         ),
         _recurring(

@@ -156,14 +156,14 @@ def activity_summary(weeks: Sequence[Mapping[str, Any]]) -> str:
     gives = sum(_int(w.get("gives")) for w in weeks)
     asks = sum(_int(w.get("asks")) for w in weeks)
     first, last = weeks[0].get("week"), weeks[-1].get("week")
-    span = f"{len(weeks)} weeks from {short_date(first)} to {short_date(last)}"
+    span = f"{len(weeks)} weeks from {short_date(first, last)} to {short_date(last)}"
     if total == 0:
         return f"No interactions in the {span}."
     busiest = max(weeks, key=lambda w: _int(w.get("interactions")))
     return (
         f"{plural(total, 'interaction')} in the {span} "
         f"({plural(gives, 'give')}, {plural(asks, 'ask')}); "
-        f"busiest: the week of {short_date(busiest.get('week'))} "
+        f"busiest: the week of {short_date(busiest.get('week'), last)} "
         f"with {_int(busiest.get('interactions'))}; "
         f"this week so far: {_int(weeks[-1].get('interactions'))}."
     )
@@ -175,7 +175,7 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
     `compact` draws it for a phone's width (larger type relative to the drawing).
     """
     if compact:
-        width, height, font = 360, 200, 11
+        width, height, font = 360, 200, 12
         left, right, top, bottom = 22, 2, 10, 26
     else:
         width, height, font = 720, 236, 12
@@ -185,8 +185,13 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
     count = max(len(weeks), 1)
     slot = plot_w / count
     bar_w = slot * 0.7
-    peak = max((max(_int(w.get("interactions")), _int(w.get("gives")) + _int(w.get("asks")))
-                for w in weeks), default=0)
+    peak = max(
+        (
+            max(_int(w.get("interactions")), _int(w.get("gives")) + _int(w.get("asks")))
+            for w in weeks
+        ),
+        default=0,
+    )
     y_max, step = nice_max(peak)
 
     def y(value: float) -> float:
@@ -265,8 +270,7 @@ def donut_svg(gives: object, asks: object) -> Markup:
         else "No gives or asks recorded"
     )
     parts = [
-        '<svg class="chart donut" viewBox="0 0 42 42" role="img" '
-        f'aria-label="{escape(label)}">',
+        f'<svg class="chart donut" viewBox="0 0 42 42" role="img" aria-label="{escape(label)}">',
         f'<circle class="ring" cx="21" cy="21" r="{radius}" fill="none" stroke="#e3e7ec" '
         'stroke-width="5.5"/>',
     ]
@@ -338,7 +342,8 @@ def period_strip_svg(periods: Sequence[Mapping[str, Any]], every: object, target
 
 def mermaid_activity(weeks: Sequence[Mapping[str, Any]]) -> str:
     """A Mermaid `xychart-beta` bar chart of interactions per week (numbers and dates only)."""
-    labels = ", ".join(f'"{short_date(w.get("week"))}"' for w in weeks)
+    last = weeks[-1].get("week") if weeks else None
+    labels = ", ".join(f'"{short_date(w.get("week"), last)}"' for w in weeks)
     values = ", ".join(str(_int(w.get("interactions"))) for w in weeks)
     peak = max((_int(w.get("interactions")) for w in weeks), default=0)
     y_max, _ = nice_max(peak)

@@ -128,9 +128,9 @@ def normalise(data: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _summary_of(contacts: Sequence[Mapping[str, Any]], goals: Sequence[Mapping[str, Any]]) -> (
-    dict[str, int]
-):
+def _summary_of(
+    contacts: Sequence[Mapping[str, Any]], goals: Sequence[Mapping[str, Any]]
+) -> dict[str, int]:
     def contacts_in(state: str) -> int:
         return sum(1 for c in contacts if c.get("state") == state)
 
@@ -175,8 +175,11 @@ def goal_tree(goals: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
                 (
                     root
                     for root in roots
-                    if any(ref in (goal.get("path"), goal.get("name"))
-                           for ref in root.get("milestones") or [] if ref)
+                    if any(
+                        ref in (goal.get("path"), goal.get("name"))
+                        for ref in root.get("milestones") or []
+                        if ref
+                    )
                 ),
                 None,
             )
@@ -184,10 +187,10 @@ def goal_tree(goals: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
             loose.append(goal)
         else:
             children[id(parent)].append(goal)
-    tree = [
-        {"goal": root, "milestones": sorted(children[id(root)], key=_deadline_key)}
-        for root in roots
-    ]
+    tree: list[dict[str, Any]] = []
+    for root in roots:
+        milestones: list[Mapping[str, Any]] = sorted(children[id(root)], key=_deadline_key)
+        tree.append({"goal": root, "milestones": milestones})
     return {"tree": tree, "loose": loose, "recurring": recurring}
 
 

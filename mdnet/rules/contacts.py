@@ -102,6 +102,8 @@ def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
         note = analysis.notes[contact.path]
         texts = [(line, col, text) for line, col, text in note.prose]
         texts += [(i.line, i.col, i.text) for i in note.items if i.date is None and i.task is None]
+        if not find_assumptions("\n".join(text for _, _, text in texts), words):
+            continue  # one scan of the whole note first: most notes have no assumption
         for line, col, text in texts:
             for offset, word in find_assumptions(text, words):
                 yield Finding(contact.path, line, col + offset,

@@ -33,10 +33,10 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
     index = analysis.index
     for note in analysis.vault.notes:
-        for link in note.links:
+        for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if _DATE_TARGET.match(link.target):
                 continue
-            if index.resolve(link, note.path).path is None:
+            if resolution.path is None:
                 shown = f"[[{link.target}]]" if link.style != "markdown" else f"({link.target})"
                 where = f" in `{link.key}`" if link.key else ""
                 yield Finding(note.path, link.line, link.col,
@@ -58,8 +58,7 @@ def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
     """
     index = analysis.index
     for note in analysis.vault.notes:
-        for link in note.links:
-            resolution = index.resolve(link, note.path)
+        for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if resolution.ambiguous:
                 others = ", ".join(resolution.candidates)
                 yield Finding(note.path, link.line, link.col,

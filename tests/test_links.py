@@ -1,0 +1,198 @@
+"""Tests for mdnet.links: resolving links as Obsidian does."""
+
+from __future__ import annotations
+
+import pytest
+
+from mdnet.config import daily_pattern_regex
+from mdnet.links import LinkIndex, Resolution, note_aliases
+from mdnet.note import Link, Note, parse_note
+
+DAILY = daily_pattern_regex("YYYY-MM-DD")
+
+FILES = [
+    "People/Dana Whitfield.md",
+    "People/Sam Ortiz.md",
+    "People/Alex.md",
+    "Archive/Alex.md",
+    "Old/People/Alex.md",
+    "Goals/Publish 30 guest posts.md",
+    "Goals/Sub/Deep note.md",
+    "Projects/Plan.md",
+    "Projects/Notes/Plan.md",
+    "Notes/Plan.md",
+    "Attachments/photo.png",
+    "Attachments/Report.pdf",
+    "Board.canvas",
+    "Bases/Daily.base",
+    "Elevator pitch.md",
+]
+
+NOTES = {
+    "People/Dana Whitfield.md": "---\naliases: [Dana, DW]\n---\n",
+    "People/Sam Ortiz.md": "---\naliases: Sammy\n---\n",
+}
+
+
+def make_note(path: str, text: str) -> Note:
+    return parse_note(
+        path, text.encode(), folders={}, daily=DAILY, max_front_matter_size=100_000
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> LinkIndex:
+    notes = [make_note(path, NOTES.get(path, "")) for path in FILES if path.endswith(".md")]
+    return LinkIndex(FILES, notes)
+
+
+def wiki(target: str) -> Link:
+    return Link(target, 1, 1, "wiki")
+
+
+def markdown(target: str) -> Link:
+    return Link(target, 1, 1, "markdown")
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        # by name, case-insensitively, from anywhere
+        ("Dana Whitfield", "Daily/2026-11-02.md", "People/Dana Whitfield.md"),
+        ("dana whitfield", "Daily/2026-11-02.md", "People/Dana Whitfield.md"),
+        ("DANA WHITFIELD.md", "x.md", "People/Dana Whitfield.md"),
+        ("elevator PITCH", "People/Sam Ortiz.md", "Elevator pitch.md"),
+        # folder paths from the vault root
+        ("People/Dana Whitfield", "Goals/x.md", "People/Dana Whitfield.md"),
+        ("people/dana whitfield", "Goals/x.md", "People/Dana Whitfield.md"),
+        ("Goals/Sub/Deep note", "People/Alex.md", "Goals/Sub/Deep note.md"),
+        # a partial path matches the end of a longer one
+        ("Sub/Deep note", "x.md", "Goals/Sub/Deep note.md"),
+        # aliases (list and single string)
+        ("Dana", "x.md", "People/Dana Whitfield.md"),
+        ("dw", "x.md", "People/Dana Whitfield.md"),
+        ("Sammy", "x.md", "People/Sam Ortiz.md"),
+        # attachments and other files resolve by name
+        ("photo.png", "x.md", "Attachments/photo.png"),
+        ("Report.pdf", "x.md", "Attachments/Report.pdf"),
+        ("report.PDF", "x.md", "Attachments/Report.pdf"),
+        ("Board.canvas", "x.md", "Board.canvas"),
+        ("Daily.base", "x.md", "Bases/Daily.base"),
+        ("Attachments/photo.png", "People/Alex.md", "Attachments/photo.png"),
+    ],
+)
+def test_wikilinks_resolve(index: LinkIndex, target: str, source: str, expected: str) -> None:
+    resolution = index.resolve(wiki(target), source)
+    assert resolution.path == expected
+    assert not resolution.ambiguous
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Nobody",
+        "photo",  # an attachment needs its extension
+        "Board",
+        "People/Nobody",
+        "Nowhere/Dana Whitfield",
+        "Report.png",
+    ],
+)
+def test_broken_links(index: LinkIndex, target: str) -> None:
+    assert index.resolve(wiki(target), "x.md") == Resolution(None)
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        ("Dana Whitfield.md", "People/Sam Ortiz.md", "People/Dana Whitfield.md"),
+        ("../People/Dana Whitfield.md", "Goals/x.md", "People/Dana Whitfield.md"),
+        ("./Sam Ortiz.md", "People/Dana Whitfield.md", "People/Sam Ortiz.md"),
+        ("../../People/Sam Ortiz.md", "Goals/Sub/Deep note.md", "People/Sam Ortiz.md"),
+        ("Deep note.md", "Goals/Sub/Other.md", "Goals/Sub/Deep note.md"),
+        # a path that is not relative to the note is tried from the root
+        ("People/Sam Ortiz.md", "Goals/x.md", "People/Sam Ortiz.md"),
+        ("../Attachments/photo.png", "People/Alex.md", "Attachments/photo.png"),
+    ],
+)
+def test_markdown_links_are_relative_to_the_note(
+    index: LinkIndex, target: str, source: str, expected: str
+) -> None:
+    assert index.resolve(markdown(target), source).path == expected
+
+
+def test_relative_path_that_goes_nowhere_is_broken(index: LinkIndex) -> None:
+    assert index.resolve(markdown("../Nobody.md"), "People/Alex.md").path is None
+    assert index.resolve(wiki("./Nobody"), "People/Alex.md").path is None
+
+
+def test_same_folder_wins(index: LinkIndex) -> None:
+    resolution = index.resolve(wiki("Alex"), "Archive/Notes about Alex.md")
+    assert resolution.path == "Archive/Alex.md"
+    assert not resolution.ambiguous
+    resolution = index.resolve(wiki("alex"), "People/Dana Whitfield.md")
+    assert resolution.path == "People/Alex.md"
+    assert not resolution.ambiguous
+
+
+def test_ambiguous_link_resolves_to_the_shortest_path(index: LinkIndex) -> None:
+    resolution = index.resolve(wiki("Alex"), "Daily/2026-11-02.md")
+    assert resolution.ambiguous
+    assert sorted(resolution.candidates) == [
+        "Archive/Alex.md",
+        "Old/People/Alex.md",
+        "People/Alex.md",
+    ]
+    assert resolution.path == "People/Alex.md"  # shortest path, then alphabetical
+
+
+def test_ambiguous_partial_path(index: LinkIndex) -> None:
+    resolution = index.resolve(wiki("People/Alex"), "x.md")
+    assert resolution.path == "People/Alex.md"  # exact path from the root wins
+    assert not resolution.ambiguous
+    resolution = index.resolve(wiki("Plan"), "x.md")
+    assert resolution.ambiguous
+    assert resolution.path == "Notes/Plan.md"
+    assert len(resolution.candidates) == 3
+
+
+def test_name_beats_alias() -> None:
+    notes = [
+        make_note("People/Alex Chen.md", "---\naliases: [Sam Ortiz]\n---\n"),
+        make_note("People/Sam Ortiz.md", ""),
+    ]
+    index = LinkIndex([n.path for n in notes], notes)
+    assert index.resolve(wiki("Sam Ortiz"), "x.md").path == "People/Sam Ortiz.md"
+
+
+def test_shared_alias_is_ambiguous() -> None:
+    notes = [
+        make_note("People/Alex Chen.md", "---\naliases: [Alex]\n---\n"),
+        make_note("People/Alexandra Ruiz.md", "---\naliases: [Alex]\n---\n"),
+    ]
+    index = LinkIndex([n.path for n in notes], notes)
+    resolution = index.resolve(wiki("Alex"), "Daily/2026-11-02.md")
+    assert resolution.ambiguous
+    assert resolution.path == "People/Alex Chen.md"
+
+
+def test_resolution_is_cached_per_folder(index: LinkIndex) -> None:
+    first = index.resolve(wiki("Alex"), "Archive/a.md")
+    second = index.resolve(wiki("Alex"), "People/b.md")
+    assert (first.path, second.path) == ("Archive/Alex.md", "People/Alex.md")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "aliases"),
+    [
+        ("aliases: [Dana, DW]", ["Dana", "DW"]),
+        ("aliases: Dana", ["Dana"]),
+        ("alias: Dana", ["Dana"]),
+        ("aliases: [Dana, 3, '']", ["Dana"]),
+        ("aliases: ''", []),
+        ("aliases: 7", []),
+        ("name: x", []),
+    ],
+)
+def test_note_aliases(front_matter: str, aliases: list[str]) -> None:
+    assert note_aliases(make_note("a.md", f"---\n{front_matter}\n---\n")) == aliases
