@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from mdnet.analysis import Analysis, Options, analyse
@@ -114,6 +114,7 @@ def check(request: CheckRequest) -> Outcome:
         display_root=display_root(root, request.cwd),
         color=request.color,
         statistics=request.statistics,
+        paths=tuple(sorted(only if only is not None else analysis.notes)),
     )
     threshold = Severity.parse(request.fail_on)
     failed = any(d.severity >= threshold for d in diagnostics)
@@ -216,3 +217,108 @@ def clean(root: Path) -> Outcome:
         raise UsageError(f"{root}: no such folder")
     removed = remove_cache(root)
     return Outcome(stderr=f"removed {root / '.mdnet_cache'}\n" if removed else "no cache to remove\n")
+
+
+# ---------------------------------------------------------------- init, new, log, calendar
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _vault(vault: Path | None, cwd: Path) -> Path:
+    root = vault if vault is not None else find_root(cwd)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder")
+    return root
+
+
+def init(root: Path, today: date, cwd: Path) -> Outcome:
+    from mdnet.scaffold import init_vault
+
+    created = init_vault(root, today)
+    where = _shown(root, cwd) or "."
+    where = "." if where in ("", ".") else where
+    lines = [f"Created a vault in {where}:", *(f"  {path}" for path in created), ""]
+    lines.append(f"Next: read {where}/README.md, then run `mdnet check {where}`.")
+    return Outcome("\n".join(lines) + "\n")
+
+
+@dataclass(frozen=True, slots=True)
+class NewRequest:
+    kind: str
+    name: str
+    vault: Path | None
+    today: date
+    cwd: Path
+    deadline: date | None = None
+    horizon: str | None = None
+    parent: str | None = None
+    network: str | None = None
+    clock: time = time(0, 0)
+
+
+def new_deadline(request: NewRequest) -> date:
+    """The deadline `mdnet new goal` suggests when it asks for one."""
+    from mdnet.scaffold import NewNote, suggested_deadline
+
+    root = _vault(request.vault, request.cwd)
+    note = NewNote(kind=request.kind, name=request.name, today=request.today,
+                   horizon=request.horizon, parent=request.parent)
+    return suggested_deadline(root, load_config(root), note)
+
+
+def new(request: NewRequest) -> Outcome:
+    from mdnet.scaffold import NewNote, new_note
+
+    root = _vault(request.vault, request.cwd)
+    note = NewNote(kind=request.kind, name=request.name, today=request.today,
+                   deadline=request.deadline, horizon=request.horizon, parent=request.parent,
+                   network=request.network, clock=request.clock)
+    path, source = new_note(root, load_config(root), note)
+    used = "" if source == "built-in" else f"created from the template {source}\n"
+    return Outcome(stdout=_shown(path, request.cwd) + "\n", stderr=used)
+
+
+@dataclass(frozen=True, slots=True)
+class LogRequest:
+    name: str
+    text: str
+    vault: Path | None
+    day: date
+    tags: tuple[str, ...]
+    cwd: Path
+
+
+def log(request: LogRequest) -> Outcome:
+    from mdnet.scaffold import log_interaction
+
+    root = _vault(request.vault, request.cwd)
+    analysis = open_vault(root, request.day)
+    path, line = log_interaction(analysis, request.name, request.text, request.day, request.tags)
+    return Outcome(f"{_shown(path, request.cwd)}: {line}\n")
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarRequest:
+    root: Path
+    today: date
+    output: Path | None
+    public: bool
+
+
+def calendar(request: CalendarRequest) -> Outcome:
+    from mdnet.calendar import build_calendar
+
+    analysis = open_vault(request.root, request.today)
+    _require_notes(analysis, request.root)
+    text = build_calendar(analysis, public=request.public)
+    if request.output is None or str(request.output) == "-":
+        return Outcome(text)
+    # Replace an earlier export, never another file that happens to have the name.
+    write_atomic(request.output, text, replace_generated_only=True)
+    return Outcome(stderr=f"wrote {request.output}\n")

@@ -211,6 +211,171 @@ def clean(ctx: click.Context, vault: Path) -> None:
     run(ctx, lambda: app.clean(vault))
 
 
+@cli.command("init")
+@click.argument("directory", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@today_option
+@click.pass_context
+def init_cmd(ctx: click.Context, directory: Path, today: date) -> None:
+    """Create a vault: mdnet.toml, folders, templates, an example of each note and a README.
+
+    The folder may exist, but nothing in it is overwritten: when any file to create is
+    already there, init writes nothing and says which ones. The examples are dated from
+    --today and pass `mdnet check` as they are.
+
+    \b
+    Examples:
+      mdnet init my-vault            # a new folder
+      mdnet init                     # the current folder
+      mdnet init my-vault && mdnet check my-vault
+    """
+    run(ctx, lambda: app.init(directory, today, Path.cwd()))
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    return _today(ctx, param, value) if value else None
+
+
+def _interactive() -> bool:
+    """True when someone can answer a prompt (the prompt itself goes to stderr)."""
+    return sys.stdin.isatty()
+
+
+def _typed_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _complete_contacts(ctx: click.Context, param: click.Parameter,
+                       incomplete: str) -> list[str]:
+    """Contact names for shell completion: the file names in the vault's contacts folder."""
+    try:
+        from mdnet.config import load_config
+        from mdnet.vault import find_root
+
+        root = ctx.params.get("vault") or find_root(Path.cwd())
+        folder = Path(root) / (load_config(Path(root)).folders.get("contacts") or "People")
+        names = sorted(p.stem for p in folder.glob("*.md"))
+    except Exception:  # completion must never fail loudly
+        return []
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+@cli.command("new")
+@click.argument("kind", type=click.Choice(["contact", "goal", "event"]))
+@click.argument("name")
+@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
+              help="The vault root (default: found upward from the current folder).")
+@click.option("--deadline", callback=_date_option, metavar="YYYY-MM-DD",
+              help="Goals: the deadline. Asked for in a terminal; else 30 days after the "
+                   "start for a milestone, the end of the year for a long-term goal.")
+@click.option("--horizon", type=click.Choice(["long", "short"]),
+              help="Goals: long-term goal or short-term milestone (default: short with "
+                   "--parent, else the template's, else long).")
+@click.option("--parent", metavar="GOAL",
+              help="Goals: the long-term goal this milestone serves.")
+@click.option("--network", metavar="NAME", help="Contacts: the target network.")
+@today_option
+@click.pass_context
+def new_cmd(ctx: click.Context, kind: str, name: str, vault: Path | None,
+            deadline: date | None, horizon: str | None, parent: str | None,
+            network: str | None, today: date) -> None:
+    """Write a new contact, goal or event note from a template and print its path.
+
+    The template is the vault's Templates/Contact.md (Goal.md, Event.md; the folder set in
+    Obsidian's Templates plugin wins), else mdnet's own. {{title}}, {{date}}, {{time}} and
+    {{date:FORMAT}} are filled in; Templater's <% ... %> commands are removed, since only
+    Obsidian can run them. mdnet then sets `type`, `met` (contacts), `start`, `deadline`,
+    `horizon` and `parent` (goals) or `date` (events) to today or to the options. The note
+    goes in the folder configured for its kind (People/, Goals/, Events/ by default) and an
+    existing note is never overwritten.
+
+    \b
+    Examples:
+      mdnet new contact "Dana Whitfield" --network bloggers
+      mdnet new goal "Publish 30 guest posts" --horizon long --deadline 2026-12-31
+      mdnet new goal "Pitch 5 FinCon bloggers" --parent "Publish 30 guest posts"
+      mdnet new event "FinCon 2026" --vault my-vault
+      $EDITOR "$(mdnet new contact 'Sam Ortiz')"
+    """
+    from dataclasses import replace
+    from datetime import datetime
+
+    request = app.NewRequest(kind=kind, name=name, vault=vault, today=today, cwd=Path.cwd(),
+                             deadline=deadline, horizon=horizon, parent=parent, network=network,
+                             clock=datetime.now().time().replace(microsecond=0))
+
+    def call() -> app.Outcome:
+        chosen = request
+        if kind == "goal" and deadline is None and _interactive():
+            suggested = app.new_deadline(request)
+            answer = click.prompt("Deadline", default=suggested.isoformat(), err=True,
+                                  value_proc=_typed_date)
+            chosen = replace(request, deadline=answer)
+        return app.new(chosen)
+
+    run(ctx, call)
+
+
+@cli.command("log")
+@click.argument("name", shell_complete=_complete_contacts)
+@click.argument("text")
+@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
+              help="The vault root (default: found upward from the current folder).")
+@click.option("--date", "day", envvar="MDNET_TODAY", callback=_today, metavar="YYYY-MM-DD",
+              help="When it happened (default: today; also MDNET_TODAY).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG",
+              help="Add #TAG: give, intro, help, share, ask, request, ... (repeatable).")
+@click.pass_context
+def log_cmd(ctx: click.Context, name: str, text: str, vault: Path | None, day: date,
+            tags: tuple[str, ...]) -> None:
+    """Add a dated line to a contact's `## Log` section: `- YYYY-MM-DD TEXT #TAG`.
+
+    NAME is the contact's name, an alias or the file name, in any case. The line goes
+    after the last item of the `## Log` section (the section is added at the end of the
+    note when missing); nothing else in the file changes, line endings included.
+
+    \b
+    Examples:
+      mdnet log Dana "Coffee; introduced her to [[Sam Ortiz]]" --tag give
+      mdnet log "Sam Ortiz" "Asked for feedback on my pitch" --tag ask --date 2026-11-20
+      mdnet log dana "Sent the December calendar" --vault my-vault
+    """
+    run(ctx, lambda: app.log(app.LogRequest(name=name, text=text, vault=vault, day=day,
+                                            tags=tags, cwd=Path.cwd())))
+
+
+@cli.command("calendar")
+@click.argument("vault", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the .ics file here (default: stdout). Only an earlier export is "
+                   "replaced.")
+@click.option("--public", is_flag=True,
+              help="Name no one and leave out private contacts and goals.")
+@today_option
+@click.pass_context
+def calendar_cmd(ctx: click.Context, vault: Path, output: Path | None, public: bool,
+                 today: date) -> None:
+    """Export an iCalendar file: when to reach out to each contact, and goal deadlines.
+
+    One all-day event per active contact on their next due date (today when overdue), and
+    one per active goal and milestone deadline. Event UIDs come from the note's path, so
+    importing the file again (or subscribing to it) updates the events instead of
+    duplicating them.
+
+    \b
+    Examples:
+      mdnet calendar my-vault -o due.ics
+      mdnet calendar my-vault --public -o site/due.ics   # safe to publish
+      mdnet calendar > ~/Calendars/network.ics
+    """
+    run(ctx, lambda: app.calendar(app.CalendarRequest(root=vault, today=today, output=output,
+                                                      public=public)))
+
+
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 

@@ -255,6 +255,7 @@ class Derivation:
             due = contact.snooze
         if contact.status in ("paused", "archived"):
             state = contact.status
+            due = None  # not due at all: only active contacts have a next due date (SPEC §3)
         elif last_date is None:
             state = "never" if due is None or due <= today else "ok"
         elif (today - last_date).days > 2 * cadence and not (contact.snooze and contact.snooze > today):

@@ -60,7 +60,7 @@ def _entry(analysis: Analysis, rel: Relationship, width: int) -> list[str]:
     contact = rel.contact
     network = analysis.config.networks.get(contact.network or "")
     head = f"{contact.name} · {contact.network or 'no network'} · {_when(rel, analysis.today)}"
-    lines = [terminal_safe(head)]
+    lines = textwrap.wrap(terminal_safe(head), width=width, subsequent_indent="    ")
     wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="    ")
 
     def add(label: str, text: str) -> None:

@@ -31,6 +31,7 @@ def write_atomic(path: Path, text: str, *, replace_generated_only: bool = False)
         raise UsageError(f"{folder}: no such folder")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -42,3 +43,14 @@ def write_atomic(path: Path, text: str, *, replace_generated_only: bool = False)
         except OSError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 minus the umask
+    (mkstemp would make it private to the owner)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

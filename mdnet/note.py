@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,9 +83,9 @@ class Item:
     """The text after the bullet (and after the task box for tasks)."""
     task: str | None = None
     """None for a plain item, else the character in the box: ' ' open, 'x' done."""
-    date: date | None = None
+    date: dt.date | None = None
     """The date the item starts with (`2026-11-02 ...` or `[[2026-11-02]] ...`)."""
-    done: date | None = None
+    done: dt.date | None = None
     """The completion date of a task (`✅ 2026-11-02`)."""
     tags: tuple[str, ...] = ()
     section: str | None = None
@@ -438,6 +439,8 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
 
 # --------------------------------------------------------------------------- body
 
+_FENCE_START = frozenset("`~ ")
+_ITEM_START = frozenset("-*+ \t0123456789")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -499,7 +502,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
                 fence = None
             continue
-        m = _FENCE.match(raw)
+        m = _FENCE.match(raw) if raw[:1] in _FENCE_START else None
         if m and not in_percent and not in_html:
             marker = m.group(1)
             if marker[0] == "~" or "`" not in raw[m.end() :]:
@@ -519,8 +522,14 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             and (raw.startswith("    ") or raw.startswith("\t"))
         ):
             continue  # indented code block; prev_blank stays so the block continues
+        if in_list and raw[:1] not in (" ", "\t") and (prev_blank or raw.startswith("<!--")):
+            if not (raw[:1] in _ITEM_START and _ITEM.match(raw)):
+                in_list = False  # an unindented block after a blank line (or a comment) ends it
         prev_blank = False
         text = raw
+        if "`" in text and not in_percent and not in_html:
+            # A code span hides comment markers too: "`%%`" or "`<!--`" opens no comment.
+            text = _CODE_SPAN.sub(lambda mm: " " * len(mm.group(0)), text)
         # Obsidian %%comments%% and HTML comments hide their content from links and tags.
         if in_percent or "%%" in text:
             text, in_percent = _strip_delimited(text, "%%", "%%", in_percent)
@@ -547,7 +556,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
                 in_list = False
                 _scan_links(text, lineno, out)
                 continue
-        im = _ITEM.match(text)
+        im = _ITEM.match(text) if text[:1] in _ITEM_START else None
         if im:
             in_list = True
             body_col = im.end()
@@ -582,7 +591,8 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
         if in_list and not (text.startswith((" ", "\t"))):
             in_list = False
         n_links = len(out.links)
-        _scan_links(text, lineno, out)
+        if "[" in text or "#" in text:
+            _scan_links(text, lineno, out)
         if len(out.links) > n_links:
             out.link_lines.append((lineno, raw.strip()))
         if keep_prose:
@@ -618,10 +628,10 @@ def _scan_links(text: str, lineno: int, out: _Body) -> None:
             text = _blank(text, m.start(), m.end())
     if "](" in text:
         for m in _MDLINK.finditer(text):
-            target = _md_target(m.group(2))
-            if target:
+            md_target = _md_target(m.group(2))
+            if md_target:
                 out.links.append(
-                    Link(target, lineno, m.start() + 1, "markdown", embed=bool(m.group(1)))
+                    Link(md_target, lineno, m.start() + 1, "markdown", embed=bool(m.group(1)))
                 )
             text = _blank(text, m.start(), m.end())
     if "#" in text:

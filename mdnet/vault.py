@@ -114,10 +114,15 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
     return notes, every
 
 
+@lru_cache(maxsize=8)
+def _daily_regex(pattern: str) -> re.Pattern[str]:
+    return daily_pattern_regex(pattern)
+
+
 def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
     """Read and parse one note; any I/O problem becomes an F001 finding on it."""
     folders = dict(config.folders)
-    daily = daily_pattern_regex(config.daily_notes)
+    daily = _daily_regex(config.daily_notes)
     problem = entry.problem
     if problem is None and entry.size > config.max_file_size:
         problem = f"file is {entry.size:,} bytes, over the limit of {config.max_file_size:,}"

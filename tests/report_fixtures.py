@@ -127,7 +127,7 @@ def _goal(
 def _recurring(
     name: str, every: str, target: int, periods: list[tuple[str, str, int]], state: str
 ) -> dict[str, Any]:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"start": start, "end": end, "count": count, "met": count >= target}
         for start, end, count in periods
     ]
@@ -422,7 +422,7 @@ def report_data() -> dict[str, Any]:
         }
         for i in range(26)
     ]
-    by_code = [
+    by_code: list[dict[str, Any]] = [
         {"code": "F004", "name": "bad-date", "severity": "error", "count": 1},
         {"code": "G002", "name": "goal-not-exact", "severity": "error", "count": 1},
         {"code": "C001", "name": "contact-overdue", "severity": "warning", "count": 4},

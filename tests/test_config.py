@@ -233,7 +233,7 @@ def test_config_is_frozen() -> None:
         config.cadence_days = 1  # type: ignore[misc]
 
 
-# --------------------------------------------------------------------------- exclude, folders, daily
+# ------------------------------------------------------------------ exclude, folders, daily
 
 
 def test_exclude_globs_skip_templates(make_vault: MakeVault) -> None:

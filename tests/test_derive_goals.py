@@ -107,9 +107,7 @@ def test_plus_n_entries_within_the_window(make_vault: MakeVault) -> None:
 
 def test_plus_n_after_the_deadline_does_not_count(make_vault: MakeVault) -> None:
     body = "- 2026-10-01 +2 posts\n- 2026-11-20 +3 late posts"
-    s = state_of(
-        make_vault, "start: 2026-09-01", "deadline: 2026-10-31", "target: 2", body=body
-    )
+    s = state_of(make_vault, "start: 2026-09-01", "deadline: 2026-10-31", "target: 2", body=body)
     assert s.progress == 2
     assert s.state == "achieved"
 
@@ -160,9 +158,7 @@ def test_measure_new_contacts_in_network(make_vault: MakeVault) -> None:
 
 def test_measure_contacts_in_network_touched_in_window(make_vault: MakeVault) -> None:
     # Without `new`, every contact of the network met or talked to in the window counts.
-    s = state_of(
-        make_vault, *WINDOW, "measure: {count: contacts, network: bankers}", files=BANKERS
-    )
+    s = state_of(make_vault, *WINDOW, "measure: {count: contacts, network: bankers}", files=BANKERS)
     assert s.progress == 3  # met 09-10, first log 10-08, met before but called 10-01
 
 
@@ -197,7 +193,9 @@ def test_measure_interactions_with_tag_and_network(make_vault: MakeVault) -> Non
         "People/Blogger.md": contact("network: bloggers", log=("- 2026-10-01 Email #followup",)),
         "Daily/2026-11-04.md": "- Followed up with [[Banker]] #followup\n",
     }
-    tagged = state_of(make_vault, *WINDOW, "measure: {count: interactions, tag: followup}", files=files)
+    tagged = state_of(
+        make_vault, *WINDOW, "measure: {count: interactions, tag: followup}", files=files
+    )
     assert tagged.progress == 3  # 09-05, 10-01, 11-04
     by_network = state_of(
         make_vault, *WINDOW, "measure: {count: interactions, network: bankers}", files=files
@@ -243,9 +241,7 @@ def test_measure_events_in_window(make_vault: MakeVault) -> None:
 
 def test_on_track_pace(make_vault: MakeVault) -> None:
     body = "- 2026-06-01 +27 posts"
-    s = state_of(
-        make_vault, "start: 2026-01-01", "deadline: 2026-12-31", "target: 30", body=body
-    )
+    s = state_of(make_vault, "start: 2026-01-01", "deadline: 2026-12-31", "target: 30", body=body)
     assert s.expected == pytest.approx(30 * 326 / 364)  # 26.87
     assert s.days_left == 38
     assert s.percent == pytest.approx(90)
@@ -254,9 +250,7 @@ def test_on_track_pace(make_vault: MakeVault) -> None:
 
 def test_behind_pace(make_vault: MakeVault) -> None:
     body = "- 2026-06-01 +12 posts"
-    s = state_of(
-        make_vault, "start: 2026-01-01", "deadline: 2026-12-31", "target: 30", body=body
-    )
+    s = state_of(make_vault, "start: 2026-01-01", "deadline: 2026-12-31", "target: 30", body=body)
     assert s.state == "behind"
     assert s.percent == pytest.approx(40)
 

@@ -207,7 +207,9 @@ def test_open_task_in_contact_note_is_planned_for_that_contact(make_vault: MakeV
     vault = vault_with(make_vault, {DANA: note})
     derived = derive(vault)
     assert of(derived, DANA) == []
-    assert [p.text for p in derived.relationships[DANA].planned] == ["send her the December calendar"]
+    assert [p.text for p in derived.relationships[DANA].planned] == [
+        "send her the December calendar"
+    ]
 
 
 def test_cancelled_task_is_neither_plan_nor_interaction(make_vault: MakeVault) -> None:

@@ -157,7 +157,9 @@ def test_never_contacted(make_vault: MakeVault) -> None:
 
 
 def test_never_contacted_but_planned(make_vault: MakeVault) -> None:
-    rel = rel_of(make_vault, "network: media", extra={"Daily/2026-10-12.md": "- [ ] email [[Pat]]\n"})
+    rel = rel_of(
+        make_vault, "network: media", extra={"Daily/2026-10-12.md": "- [ ] email [[Pat]]\n"}
+    )
     assert rel.state == "never"
     assert [p.text for p in rel.planned] == ["email Pat"]
 
@@ -194,6 +196,8 @@ def test_paused_and_archived(make_vault: MakeVault, status: str) -> None:
     rel = rel_of(make_vault, "network: bankers", f"status: {status}", log=(f"- {ago(400)} Call",))
     assert rel.state == status
     assert rel.days_overdue == 0
+    assert rel.due is None  # only active contacts are ever due
+    assert rel.last is not None and rel.last.date == TODAY - timedelta(days=400)
 
 
 def test_paused_without_any_contact_is_paused_not_never(make_vault: MakeVault) -> None:

@@ -35,9 +35,7 @@ NOTES = {
 
 
 def make_note(path: str, text: str) -> Note:
-    return parse_note(
-        path, text.encode(), folders={}, daily=DAILY, max_front_matter_size=100_000
-    )
+    return parse_note(path, text.encode(), folders={}, daily=DAILY, max_front_matter_size=100_000)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,9 @@
-"""F rules through `mdnet check`: unreadable files, front matter syntax/shape, dates, fields, types."""
+"""F rules through `mdnet check`: unreadable files, front matter, dates, fields, types."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
 from typing import Any
 
 import pytest
@@ -97,7 +96,9 @@ def test_f001_undecodable(
 
 
 def test_f001_over_the_size_limit(make_vault: MakeVault) -> None:
-    vault = make_vault({"big.md": "x" * 2000 + "\n", "small.md": "x\n"}, config="max_file_size = 1000\n")
+    vault = make_vault(
+        {"big.md": "x" * 2000 + "\n", "small.md": "x\n"}, config="max_file_size = 1000\n"
+    )
     path, line, col, message = one(vault, "F001")
     assert (path, line, col) == ("big.md", 1, 1)
     assert "limit" in message
@@ -146,10 +147,14 @@ def test_f001_does_not_stop_the_rest_of_the_vault(make_vault: MakeVault) -> None
         ("---\ntype: contact\nrole: CEO: Acme\n---\n", 3, 10, "mapping values"),
         ("---\ntype: contact\nname: x\n\tnetwork: y\n---\n", 4, 1, "invalid YAML"),
         ("---\ntype: contact\ncreated: {{date}}\n---\n", 3, 10, "template"),
-        ("---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-         "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
-         "e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n---\n",
-         1, 1, "alias bomb"),
+        (
+            "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+            "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+            "e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n---\n",
+            1,
+            1,
+            "alias bomb",
+        ),
         ("---\nx: " + "[" * 200 + "]" * 200 + "\n---\n", 1, 1, "nested"),
     ],
 )
@@ -207,8 +212,12 @@ def test_a_horizontal_rule_later_is_not_front_matter(make_vault: MakeVault) -> N
     [
         ("type: goal\ngoal: Meet 10 people\ndeadline: 2026-13-45", 4, 11, "month 13"),
         ("type: goal\ngoal: Meet 10 people\ndeadline: next month", 4, 11, "not a date"),
-        ("type: goal\ngoal: Meet 10 people\nstart: 2026-02-30\ndeadline: 2026-12-31", 4, 8,
-         "28 days"),
+        (
+            "type: goal\ngoal: Meet 10 people\nstart: 2026-02-30\ndeadline: 2026-12-31",
+            4,
+            8,
+            "28 days",
+        ),
         ("type: contact\nmet: '2026-02-30'", 3, 7, "2026-02-30"),
         ("type: contact\nsnooze: 31/12/2026", 3, 9, "2026-12-31"),
         ("type: contact\nlast_contact: yesterday", 3, 15, "last_contact"),
@@ -243,19 +252,30 @@ def test_f004_valid_dates_are_quiet(make_vault: MakeVault) -> None:
 @pytest.mark.parametrize(
     ("front", "line", "col", "words"),
     [
-        ("type: goal\ngoal: Meet bloggers\ndeadline: 2026-12-31\ntarget: ten", 5, 9,
-         "`target` must be a number"),
+        (
+            "type: goal\ngoal: Meet bloggers\ndeadline: 2026-12-31\ntarget: ten",
+            5,
+            9,
+            "`target` must be a number",
+        ),
         ("type: contact\naliases: Dana", 3, 10, "aliases: [Dana]"),
         ("type: contact\naliases: {a: 1}", 3, 10, "list of names"),
-        ("type: goal\ngoal: x 5\ndeadline: 2026-12-31\nparent: [[Publish 30 guest posts]]", 5, 9,
-         '"[[Publish 30 guest posts]]"'),
+        (
+            "type: goal\ngoal: x 5\ndeadline: 2026-12-31\nparent: [[Publish 30 guest posts]]",
+            5,
+            9,
+            '"[[Publish 30 guest posts]]"',
+        ),
         ('x: !!python/object/apply:os.system ["true"]', 2, 4, "unsafe"),
         ("type: contact\nprivate: yes please", 3, 10, "true or false"),
-        ("type: goal\ngoal: 5 posts\ndeadline: 2026-12-31\nhorizon: medium", 5, 10,
-         "long, short"),
+        ("type: goal\ngoal: 5 posts\ndeadline: 2026-12-31\nhorizon: medium", 5, 10, "long, short"),
         ("type: goal\ngoal: 5 posts\nevery: fortnight", 4, 8, "`every`"),
-        ("type: goal\ngoal: 5 posts\ndeadline: 2026-12-31\nmeasure: {count: friends}", 5, 10,
-         "measure.count"),
+        (
+            "type: goal\ngoal: 5 posts\ndeadline: 2026-12-31\nmeasure: {count: friends}",
+            5,
+            10,
+            "measure.count",
+        ),
         ("type: contact\nname: [a, b]", 3, 7, "`name` must be text"),
     ],
 )

@@ -64,7 +64,7 @@ BLOCKS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(range(len(BLOCKS))), max_size=12))
 def test_scanner_and_markdown_it_agree_on_links_outside_code(choice: list[int]) -> None:
     text = "\n\n".join(BLOCKS[i].format(n=f"N{k}") for k, i in enumerate(choice)) + "\n"

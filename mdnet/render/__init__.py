@@ -23,6 +23,8 @@ class CheckResult:
     """How to show the vault root in front of each path ('' when it is the current folder)."""
     color: bool = False
     statistics: bool = False
+    paths: tuple[str, ...] = ()
+    """The vault-relative paths of the notes reported on (JUnit has a test case for each)."""
 
     def display(self, path: str) -> str:
         return f"{self.display_root}/{path}" if self.display_root else path
@@ -41,7 +43,7 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
 
 
 def check_formats() -> list[str]:
-    from mdnet.render import machine, text  # noqa: F401
+    from mdnet.render import junit, machine, sarif, text  # noqa: F401
 
     return list(FORMATTERS)
 

@@ -178,8 +178,8 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
         width, height, font = 360, 200, 12
         left, right, top, bottom = 22, 2, 10, 26
     else:
-        width, height, font = 720, 236, 12
-        left, right, top, bottom = 34, 6, 12, 30
+        width, height, font = 960, 250, 12
+        left, right, top, bottom = 30, 4, 12, 30
     ident = "activity-compact" if compact else "activity"
     plot_w, plot_h = width - left - right, height - top - bottom
     count = max(len(weeks), 1)

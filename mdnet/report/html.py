@@ -121,7 +121,11 @@ def normalise(data: Mapping[str, Any]) -> dict[str, Any]:
     balance.setdefault("asks", sum(int(c.get("asks") or 0) for c in contacts))
     result["balance"] = balance
     findings = dict(result["findings"]) if isinstance(result.get("findings"), Mapping) else {}
-    findings["by_code"] = [dict(f) for f in _dicts(findings.get("by_code"))]
+    rank = {"error": 0, "warning": 1, "info": 2}
+    findings["by_code"] = sorted(
+        (dict(f) for f in _dicts(findings.get("by_code"))),
+        key=lambda f: (rank.get(str(f.get("severity")), 3), str(f.get("code"))),
+    )
     findings.setdefault("by_severity", {})
     findings.setdefault("total", sum(int(f.get("count") or 0) for f in findings["by_code"]))
     result["findings"] = findings

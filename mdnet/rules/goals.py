@@ -209,12 +209,13 @@ def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
             continue
         if goal.deadline and goal.deadline < today:
             continue
+        milestones = [goals[m] for m in derived.goals[goal.path].milestones]
         current = [
             m
-            for m in derived.goals[goal.path].milestones
-            if goals[m].active
-            and (goals[m].start is None or goals[m].start <= today)
-            and (goals[m].deadline is None or goals[m].deadline >= today)
+            for m in milestones
+            if m.active
+            and (m.start is None or m.start <= today)
+            and (m.deadline is None or m.deadline >= today)
         ]
         if not current:
             line, col = goal.statement_at
