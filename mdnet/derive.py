@@ -108,7 +108,7 @@ def readable(text: str) -> str:
     """A list item's text as a person reads it: no leading date, links shown as names."""
     lead = leading_date(text)
     if lead:
-        text = text[lead[1]:]
+        text = text[lead[1] :]
     text = _WIKI_TEXT.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
     return text.strip(" -:—–\t") or text.strip()
 
@@ -179,29 +179,71 @@ class Derivation:
                 if item.task is not None:
                     if item.is_open_task:
                         for path in who:
-                            self.planned[path].append(Planned(note.path, item.line, readable(item.text)))
+                            self.planned[path].append(
+                                Planned(note.path, item.line, readable(item.text))
+                            )
                         continue
                     when = item.done or item.date
                     if when is None and note.kind == "daily":
                         when = note.daily_date  # a done task in a daily note: on the note's date
                     if when and who and item.task in "xX":
-                        add(Interaction(when, note.path, item.line, readable(item.text), who, "task",
-                                        self._kind(item.tags), item.tags))
+                        add(
+                            Interaction(
+                                when,
+                                note.path,
+                                item.line,
+                                readable(item.text),
+                                who,
+                                "task",
+                                self._kind(item.tags),
+                                item.tags,
+                            )
+                        )
                     continue
                 if item.date is not None and who:
                     source = "log" if own else "item"
-                    add(Interaction(item.date, note.path, item.line, readable(item.text), who, source,
-                                    self._kind(item.tags), item.tags))
+                    add(
+                        Interaction(
+                            item.date,
+                            note.path,
+                            item.line,
+                            readable(item.text),
+                            who,
+                            source,
+                            self._kind(item.tags),
+                            item.tags,
+                        )
+                    )
                 elif note.daily_date is not None and note.kind == "daily" and linked:
-                    add(Interaction(note.daily_date, note.path, item.line, readable(item.text),
-                                    tuple(linked), "daily", self._kind(item.tags), item.tags))
+                    add(
+                        Interaction(
+                            note.daily_date,
+                            note.path,
+                            item.line,
+                            readable(item.text),
+                            tuple(linked),
+                            "daily",
+                            self._kind(item.tags),
+                            item.tags,
+                        )
+                    )
             if note.kind == "daily" and note.daily_date is not None:
                 for line, text in note.link_lines:
                     linked = by_line.get(line, [])
                     if linked:
                         tags = tuple(tags_by_line.get(line, ()))
-                        add(Interaction(note.daily_date, note.path, line, readable(text), tuple(linked),
-                                        "daily", self._kind(tags), tags))
+                        add(
+                            Interaction(
+                                note.daily_date,
+                                note.path,
+                                line,
+                                readable(text),
+                                tuple(linked),
+                                "daily",
+                                self._kind(tags),
+                                tags,
+                            )
+                        )
             if note.kind == "event":
                 event = self.model.events.get(note.path)
                 if event and event.date:
@@ -214,13 +256,29 @@ class Derivation:
                             attendees.append(target)
                     if attendees:
                         line = note.key_line("attendees")[0]
-                        add(Interaction(event.date, note.path, line, f"Attended {event.name}",
-                                        tuple(attendees), "event"))
+                        add(
+                            Interaction(
+                                event.date,
+                                note.path,
+                                line,
+                                f"Attended {event.name}",
+                                tuple(attendees),
+                                "event",
+                            )
+                        )
         for contact in self.model.contacts.values():
             if contact.last_contact:
                 line = self._note(contact.path).key_line("last_contact")[0]
-                add(Interaction(contact.last_contact, contact.path, line, "last_contact",
-                                (contact.path,), "front matter"))
+                add(
+                    Interaction(
+                        contact.last_contact,
+                        contact.path,
+                        line,
+                        "last_contact",
+                        (contact.path,),
+                        "front matter",
+                    )
+                )
         self.interactions.sort(key=lambda i: (i.date, i.path, i.line))
 
     def _note(self, path: str) -> Note:
@@ -244,8 +302,14 @@ class Derivation:
         last = past[-1] if past else None
         last_date = last.date if last else None
         if contact.met and contact.met <= today and (last_date is None or contact.met > last_date):
-            last = Interaction(contact.met, contact.path, self._note(contact.path).key_line("met")[0],
-                               "first met", (contact.path,), "met")
+            last = Interaction(
+                contact.met,
+                contact.path,
+                self._note(contact.path).key_line("met")[0],
+                "first met",
+                (contact.path,),
+                "met",
+            )
             last_date = contact.met
         due = None
         days_overdue = 0
@@ -258,7 +322,9 @@ class Derivation:
             due = None  # not due at all: only active contacts have a next due date (SPEC §3)
         elif last_date is None:
             state = "never" if due is None or due <= today else "ok"
-        elif (today - last_date).days > 2 * cadence and not (contact.snooze and contact.snooze > today):
+        elif (today - last_date).days > 2 * cadence and not (
+            contact.snooze and contact.snooze > today
+        ):
             state = "lapsed"
         else:
             assert due is not None
@@ -298,7 +364,8 @@ class Derivation:
         out = []
         for name in names:
             members = [
-                r for r in self.relationships.values()
+                r
+                for r in self.relationships.values()
                 if r.contact.network == name and r.state not in ("paused", "archived")
             ]
             network = self.config.networks.get(name)
@@ -306,8 +373,11 @@ class Derivation:
                 NetworkHealth(
                     name=name,
                     value=network.value if network else None,
-                    cadence_days=(network.cadence_days if network and network.cadence_days
-                                  else self.config.cadence_days),
+                    cadence_days=(
+                        network.cadence_days
+                        if network and network.cadence_days
+                        else self.config.cadence_days
+                    ),
                     contacts=len(members),
                     within_cadence=sum(r.state in ("ok", "due soon") for r in members),
                 )
@@ -441,8 +511,9 @@ class Derivation:
             state = "behind"
         else:
             state = "on track"
-        return GoalState(goal, progress, source, percent, expected, days_left, state, parent,
-                         milestones)
+        return GoalState(
+            goal, progress, source, percent, expected, days_left, state, parent, milestones
+        )
 
     def _recurring(
         self,
@@ -462,17 +533,14 @@ class Derivation:
             first = prev_period_start(first, every)
         if goal.start:
             first = max(first, period_start(goal.start, every))
+        totals = self._period_totals(goal, source, amounts, current)
         periods: list[PeriodCount] = []
         start = first
         while start <= current:
-            end = period_end(start, every)
-            if source == "progress" and start == current:
-                count = goal.progress or 0.0
-            else:
-                count = sum(a for d, a in amounts if d is not None and start <= d <= min(end, today))
-            periods.append(PeriodCount(start, end, count, count >= per))
+            count = totals.get(start, 0.0)
+            periods.append(PeriodCount(start, period_end(start, every), count, count >= per))
             start = next_period_start(start, every)
-        streak = self._streak(goal, source, amounts, current, per)
+        streak = self._streak(goal, totals, current, per)
         now = periods[-1] if periods else None
         progress = now.count if now else 0.0
         previous_met = len(periods) < 2 or periods[-2].met
@@ -483,19 +551,28 @@ class Derivation:
         else:
             state = "on track" if (now and now.met) or previous_met else "behind"
         days_left = (period_end(today, every) - today).days
-        return GoalState(goal, progress, source, progress / per * 100, None, days_left, state,
-                         parent, milestones, tuple(periods), streak)
+        return GoalState(
+            goal,
+            progress,
+            source,
+            progress / per * 100,
+            None,
+            days_left,
+            state,
+            parent,
+            milestones,
+            tuple(periods),
+            streak,
+        )
 
-    def _streak(
+    def _period_totals(
         self,
         goal: Goal,
         source: str,
         amounts: list[tuple[date | None, float]],
         current: date,
-        per: float,
-    ) -> int:
-        """Periods met in a row back from the current one, over the whole history (not only
-        the periods shown); the current period may still be in progress."""
+    ) -> dict[date, float]:
+        """Progress per period (keyed by the period's first day), up to today."""
         every = goal.every
         assert every is not None
         totals: dict[date, float] = defaultdict(float)
@@ -504,6 +581,13 @@ class Derivation:
                 totals[period_start(when, every)] += amount
         if source == "progress":
             totals[current] = goal.progress or 0.0
+        return totals
+
+    def _streak(self, goal: Goal, totals: dict[date, float], current: date, per: float) -> int:
+        """Periods met in a row back from the current one, over the whole history (not only
+        the periods shown); the current period may still be in progress."""
+        every = goal.every
+        assert every is not None
         floor = period_start(goal.start, every) if goal.start else min(totals, default=current)
         streak = 0
         start = current

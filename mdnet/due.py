@@ -24,10 +24,18 @@ class DueList:
 def due_list(analysis: Analysis, within: int, network: str | None) -> DueList:
     """Contacts due within `within` days (overdue first), lapsed and never-contacted ones."""
     today = analysis.today
-    rels = [r for r in analysis.derived.relationships.values()
-            if network is None or r.contact.network == network]
-    due = [r for r in rels if r.state in ("overdue", "due soon", "ok")
-           and r.due is not None and (r.due - today).days <= within]
+    rels = [
+        r
+        for r in analysis.derived.relationships.values()
+        if network is None or r.contact.network == network
+    ]
+    due = [
+        r
+        for r in rels
+        if r.state in ("overdue", "due soon", "ok")
+        and r.due is not None
+        and (r.due - today).days <= within
+    ]
     return DueList(
         today=today,
         within=within,
@@ -79,7 +87,9 @@ def render_due(analysis: Analysis, result: DueList, width: int = 80) -> str:
     out: list[str] = []
     today = result.today.isoformat()
     if result.due:
-        out.append(f"Reach out now ({len(result.due)}) as of {today}, due within {result.within} days")
+        out.append(
+            f"Reach out now ({len(result.due)}) as of {today}, due within {result.within} days"
+        )
         out.append("")
         for rel in result.due:
             out.extend(_entry(analysis, rel, width))
@@ -87,13 +97,18 @@ def render_due(analysis: Analysis, result: DueList, width: int = 80) -> str:
     else:
         out.extend([f"No one is due within {result.within} days as of {today}.", ""])
     if result.lapsed:
-        out.extend([f"Reconnect: lapsed for more than twice their cadence ({len(result.lapsed)})", ""])
+        out.extend(
+            [f"Reconnect: lapsed for more than twice their cadence ({len(result.lapsed)})", ""]
+        )
         for rel in result.lapsed:
             out.extend(_entry(analysis, rel, width))
             out.append("")
     if result.never:
         names = ", ".join(r.contact.name for r in result.never)
-        out.extend(textwrap.wrap(terminal_safe(f"Never contacted ({len(result.never)}): {names}"),
-                                 width=width))
+        out.extend(
+            textwrap.wrap(
+                terminal_safe(f"Never contacted ({len(result.never)}): {names}"), width=width
+            )
+        )
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

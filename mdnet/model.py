@@ -14,8 +14,15 @@ CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
 HORIZONS = ("long", "short")
 PERIODS: dict[str, Period] = {
-    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
-    "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "weekly": "week",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annually": "year",
 }
 MEASURES = ("contacts", "interactions", "events")
 
@@ -143,7 +150,9 @@ class _Fields:
             return default
         if isinstance(value, str) and value.strip().lower() in choices:
             return value.strip().lower()
-        self.problem("F005", key, f"`{key}` must be one of {', '.join(choices)}, not {_shown(value)}")
+        self.problem(
+            "F005", key, f"`{key}` must be one of {', '.join(choices)}, not {_shown(value)}"
+        )
         return default
 
     def flag(self, key: str) -> bool:
@@ -231,7 +240,11 @@ def _goal(note: Note, f: _Fields) -> Goal:
         if isinstance(every_raw, str) and every_raw.strip().lower() in PERIODS:
             every = PERIODS[every_raw.strip().lower()]
         else:
-            f.problem("F005", "every", f"`every` must be day, week, month or year, not {_shown(every_raw)}")
+            f.problem(
+                "F005",
+                "every",
+                f"`every` must be day, week, month or year, not {_shown(every_raw)}",
+            )
     return Goal(
         path=note.path,
         name=note.stem,
@@ -256,15 +269,25 @@ def _measure(note: Note, f: _Fields) -> Measure | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        f.problem("F005", "measure", f"`measure` must be a mapping like {{count: contacts}}, not {_shown(value)}")
+        f.problem(
+            "F005",
+            "measure",
+            f"`measure` must be a mapping like {{count: contacts}}, not {_shown(value)}",
+        )
         return None
     count = value.get("count")
     if count not in MEASURES:
-        f.problem("F005", "measure", f"`measure.count` must be one of {', '.join(MEASURES)}, not {_shown(count)}")
+        f.problem(
+            "F005",
+            "measure",
+            f"`measure.count` must be one of {', '.join(MEASURES)}, not {_shown(count)}",
+        )
         return None
     unknown = sorted(set(value) - {"count", "network", "tag", "new"})
     if unknown:
-        f.problem("F005", "measure", f"`measure.{unknown[0]}` is not known (count, network, tag, new)")
+        f.problem(
+            "F005", "measure", f"`measure.{unknown[0]}` is not known (count, network, tag, new)"
+        )
     network, tag, new = value.get("network"), value.get("tag"), value.get("new", False)
     if network is not None and not isinstance(network, str):
         f.problem("F005", "measure", "`measure.network` must be text")
@@ -275,4 +298,6 @@ def _measure(note: Note, f: _Fields) -> Measure | None:
     if not isinstance(new, bool):
         f.problem("F005", "measure", "`measure.new` must be true or false")
         new = False
-    return Measure(count=count, network=network, tag=tag.lstrip("#").lower() if tag else None, new=new)
+    return Measure(
+        count=count, network=network, tag=tag.lstrip("#").lower() if tag else None, new=new
+    )

@@ -9,8 +9,10 @@ from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Relationship
 from mdnet.diagnostics import Diagnostic
 
-STATE_ORDER = {s: i for i, s in enumerate(
-    ("overdue", "lapsed", "due soon", "never", "ok", "paused", "archived"))}
+STATE_ORDER = {
+    s: i
+    for i, s in enumerate(("overdue", "lapsed", "due soon", "never", "ok", "paused", "archived"))
+}
 
 
 def _iso(value: Any) -> str | None:
@@ -49,8 +51,15 @@ def contact_data(analysis: Analysis, rel: Relationship) -> dict[str, Any]:
 
 def sorted_relationships(rels: list[Relationship]) -> list[Relationship]:
     """Most urgent first: by state, then most days overdue, then earliest due."""
-    return sorted(rels, key=lambda r: (STATE_ORDER[r.state], -r.days_overdue,
-                                       r.due.toordinal() if r.due else 0, r.contact.name.lower()))
+    return sorted(
+        rels,
+        key=lambda r: (
+            STATE_ORDER[r.state],
+            -r.days_overdue,
+            r.due.toordinal() if r.due else 0,
+            r.contact.name.lower(),
+        ),
+    )
 
 
 def goal_data(state: GoalState) -> dict[str, Any]:
@@ -73,8 +82,15 @@ def goal_data(state: GoalState) -> dict[str, Any]:
         "state": state.state,
         "status": goal.status,
         "every": goal.every,
-        "periods": [{"start": p.start.isoformat(), "end": p.end.isoformat(),
-                     "count": _number(p.count), "met": p.met} for p in state.periods],
+        "periods": [
+            {
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "count": _number(p.count),
+                "met": p.met,
+            }
+            for p in state.periods
+        ],
         "streak": state.streak,
         "milestones": list(state.milestones),
         "private": goal.private,
@@ -85,9 +101,14 @@ def build_state(analysis: Analysis, diagnostics: list[Diagnostic]) -> dict[str, 
     """Everything a report shows, as JSON-ready data (dates as ISO strings)."""
     derived = analysis.derived
     rels = sorted_relationships(list(derived.relationships.values()))
-    goals = sorted(derived.goals.values(),
-                   key=lambda g: (g.goal.deadline is None, g.goal.deadline or analysis.today,
-                                  g.goal.name.lower()))
+    goals = sorted(
+        derived.goals.values(),
+        key=lambda g: (
+            g.goal.deadline is None,
+            g.goal.deadline or analysis.today,
+            g.goal.name.lower(),
+        ),
+    )
     states = Counter(r.state for r in rels)
     goal_states = Counter(g.state for g in goals)
     by_code = Counter((d.code, d.name, str(d.severity)) for d in diagnostics)
@@ -112,18 +133,27 @@ def build_state(analysis: Analysis, diagnostics: list[Diagnostic]) -> dict[str, 
         "contacts": [contact_data(analysis, r) for r in rels],
         "goals": [goal_data(g) for g in goals],
         "networks": [
-            {"name": n.name, "value": n.value, "cadence_days": n.cadence_days,
-             "contacts": n.contacts, "within_cadence": n.within_cadence,
-             "share": round(n.share, 3) if n.share is not None else None}
+            {
+                "name": n.name,
+                "value": n.value,
+                "cadence_days": n.cadence_days,
+                "contacts": n.contacts,
+                "within_cadence": n.within_cadence,
+                "share": round(n.share, 3) if n.share is not None else None,
+            }
             for n in derived.network_health()
         ],
-        "activity": [{"week": monday.isoformat(), "interactions": total, "gives": gives,
-                      "asks": asks} for monday, total, gives, asks in activity],
+        "activity": [
+            {"week": monday.isoformat(), "interactions": total, "gives": gives, "asks": asks}
+            for monday, total, gives, asks in activity
+        ],
         "balance": {"gives": sum(r.gives for r in rels), "asks": sum(r.asks for r in rels)},
         "findings": {
             "total": len(diagnostics),
             "by_severity": dict(Counter(str(d.severity) for d in diagnostics)),
-            "by_code": [{"code": c, "name": n, "severity": s, "count": k}
-                        for (c, n, s), k in sorted(by_code.items())],
+            "by_code": [
+                {"code": c, "name": n, "severity": s, "count": k}
+                for (c, n, s), k in sorted(by_code.items())
+            ],
         },
     }

@@ -16,7 +16,7 @@ def rule_page(rule: Rule) -> str:
         f"*Default severity: {rule.severity}.* {rule.summary}.\n\n"
         "```text\n" + rule.explanation + "\n```\n\n"
         f"**How to fix:** {rule.fix}\n\n"
-        f"Turn it off with `--ignore {rule.code}`, `ignore = [\"{rule.code}\"]` under `[rules]`, "
+        f'Turn it off with `--ignore {rule.code}`, `ignore = ["{rule.code}"]` under `[rules]`, '
         f"`<!-- mdnet-disable-next-line {rule.code} -->` before a line, or "
         f"`mdnet-ignore: [{rule.code}]` in a note's front matter. "
         f"`mdnet rule {rule.code}` prints this page.\n"
@@ -33,8 +33,9 @@ def index_page(rules: list[Rule]) -> str:
         "| code | name | default | summary |",
         "|---|---|---|---|",
     ]
-    lines += [f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |"
-              for r in rules]
+    lines += [
+        f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |" for r in rules
+    ]
     return "\n".join(lines) + "\n"
 
 

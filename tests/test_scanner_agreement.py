@@ -40,8 +40,13 @@ def markdown_it_links(text: str) -> Counter[str]:
 
 
 def scanner_links(text: str) -> Counter[str]:
-    note = parse_note("n.md", text.encode(), folders={}, daily=daily_pattern_regex("YYYY-MM-DD"),
-                      max_front_matter_size=100_000)
+    note = parse_note(
+        "n.md",
+        text.encode(),
+        folders={},
+        daily=daily_pattern_regex("YYYY-MM-DD"),
+        max_front_matter_size=100_000,
+    )
     return Counter(link.target for link in note.links if link.style == "wiki")
 
 

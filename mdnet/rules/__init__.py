@@ -73,7 +73,9 @@ def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
     select, ignore = list(select), list(ignore)
 
     def best(code: str, patterns: list[str]) -> int:
-        lengths = [0 if p == "ALL" else len(p) for p in patterns if p == "ALL" or code.startswith(p)]
+        lengths = [
+            0 if p == "ALL" else len(p) for p in patterns if p == "ALL" or code.startswith(p)
+        ]
         return max(lengths, default=-1)
 
     return [r for r in all_rules() if best(r.code, select) > best(r.code, ignore)]

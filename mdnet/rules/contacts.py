@@ -15,8 +15,13 @@ if TYPE_CHECKING:
     from mdnet.analysis import Analysis
 
 
-@rule("C001", "contact-overdue", "warning", "A contact not reached within their cadence",
-      "Reach out (and log it), snooze them with `snooze: YYYY-MM-DD`, or pause them.")
+@rule(
+    "C001",
+    "contact-overdue",
+    "warning",
+    "A contact not reached within their cadence",
+    "Reach out (and log it), snooze them with `snooze: YYYY-MM-DD`, or pause them.",
+)
 def contact_overdue(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: relationships fade without regular touch-points; the rule of thumb is every
@@ -28,20 +33,29 @@ def contact_overdue(analysis: Analysis) -> Iterator[Finding]:
     set `snooze:` to a date, or `status: paused`.
 
     Example:
-        People/Dana Whitfield.md:1:1: C001 overdue by 12 days: last contact 2026-08-29 (cadence 60 days)
+        People/Dana.md:1:1: C001 overdue by 12 days: last contact 2026-08-29 (cadence 60 days)
     """
     for rel in analysis.derived.relationships.values():
         if rel.state not in ("overdue", "lapsed") or rel.last is None:
             continue
         lapsed = " (lapsed: reconnect)" if rel.state == "lapsed" else ""
-        yield Finding(rel.contact.path, 1, 1,
-                      f"overdue by {format_days(rel.days_overdue)}: last contact "
-                      f"{rel.last.date.isoformat()} (cadence {format_days(rel.cadence_days)})"
-                      f"{lapsed}")
+        yield Finding(
+            rel.contact.path,
+            1,
+            1,
+            f"overdue by {format_days(rel.days_overdue)}: last contact "
+            f"{rel.last.date.isoformat()} (cadence {format_days(rel.cadence_days)})"
+            f"{lapsed}",
+        )
 
 
-@rule("C002", "contact-no-network", "warning", "A contact not filed in a target network",
-      "Set `network:` to one of the networks in mdnet.toml.")
+@rule(
+    "C002",
+    "contact-no-network",
+    "warning",
+    "A contact not filed in a target network",
+    "Set `network:` to one of the networks in mdnet.toml.",
+)
 def contact_no_network(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: you network toward goals, through target networks ("buckets": bloggers,
@@ -58,8 +72,13 @@ def contact_no_network(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(contact.path, 1, 1, "contact is in no network; set `network:`")
 
 
-@rule("C003", "contact-unknown-network", "warning", "A network not declared in mdnet.toml",
-      "Fix the spelling, or declare the network under [networks.NAME].")
+@rule(
+    "C003",
+    "contact-unknown-network",
+    "warning",
+    "A network not declared in mdnet.toml",
+    "Fix the spelling, or declare the network under [networks.NAME].",
+)
 def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: once networks are declared in mdnet.toml, a network name that is not one of
@@ -82,8 +101,13 @@ def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(contact.path, line, col, f"unknown network {contact.network!r}{hint}")
 
 
-@rule("C004", "contact-assumption", "warning", "An assumption (\"probably\", \"I guess\") in "
-      "what you know of a contact", "Ask them, then write down what you learnt.")
+@rule(
+    "C004",
+    "contact-assumption",
+    "warning",
+    'An assumption ("probably", "I guess") in what you know of a contact',
+    "Ask them, then write down what you learnt.",
+)
 def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "turn probablies into certainties". What you write about a person's work and
@@ -106,12 +130,21 @@ def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
             continue  # one scan of the whole note first: most notes have no assumption
         for line, col, text in texts:
             for offset, word in find_assumptions(text, words):
-                yield Finding(contact.path, line, col + offset,
-                              f"assumption {word!r}: ask them and write down the answer")
+                yield Finding(
+                    contact.path,
+                    line,
+                    col + offset,
+                    f"assumption {word!r}: ask them and write down the answer",
+                )
 
 
-@rule("C005", "contact-never-contacted", "warning", "A contact with no interaction and no "
-      "`met` date", "Log the first meeting (`met:`) or a dated interaction.")
+@rule(
+    "C005",
+    "contact-never-contacted",
+    "warning",
+    "A contact with no interaction and no `met` date",
+    "Log the first meeting (`met:`) or a dated interaction.",
+)
 def contact_never_contacted(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a contact you have never talked to is a prospect, not a relationship; without
@@ -124,12 +157,18 @@ def contact_never_contacted(analysis: Analysis) -> Iterator[Finding]:
     """
     for rel in analysis.derived.relationships.values():
         if rel.state == "never":
-            yield Finding(rel.contact.path, 1, 1,
-                          "never contacted: no interaction and no `met` date")
+            yield Finding(
+                rel.contact.path, 1, 1, "never contacted: no interaction and no `met` date"
+            )
 
 
-@rule("C006", "ask-before-give", "warning", "The first ask came before any give",
-      "Offer something first: an introduction, a share, help (#give).")
+@rule(
+    "C006",
+    "ask-before-give",
+    "warning",
+    "The first ask came before any give",
+    "Offer something first: an introduction, a share, help (#give).",
+)
 def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "give before you ask". A relationship that opens with a request is a
@@ -149,13 +188,21 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
         give = rel.first_give
         if give is None or give.date > ask.date:
             after = f" (first give {give.date.isoformat()})" if give else " (no give yet)"
-            yield Finding(ask.path, ask.line, 1,
-                          f"asked {rel.contact.name} on {ask.date.isoformat()} before giving"
-                          f"{after}")
+            yield Finding(
+                ask.path,
+                ask.line,
+                1,
+                f"asked {rel.contact.name} on {ask.date.isoformat()} before giving{after}",
+            )
 
 
-@rule("C008", "no-follow-up", "warning", "Met more than `follow_up_days` ago and no "
-      "interaction since", "Follow up: a thank-you note, the article you promised.")
+@rule(
+    "C008",
+    "no-follow-up",
+    "warning",
+    "Met more than `follow_up_days` ago and no interaction since",
+    "Follow up: a thank-you note, the article you promised.",
+)
 def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: the follow-up within a week is what turns a meeting into a relationship.
@@ -176,13 +223,21 @@ def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
         if any(met < i.date <= today for i in rel.interactions):
             continue
         line, col = analysis.notes[contact.path].key_line("met")
-        yield Finding(contact.path, line, col,
-                      f"met {format_days((today - met).days)} ago ({met.isoformat()}), "
-                      "no follow-up since")
+        yield Finding(
+            contact.path,
+            line,
+            col,
+            f"met {format_days((today - met).days)} ago ({met.isoformat()}), no follow-up since",
+        )
 
 
-@rule("C009", "interaction-in-future", "warning", "A dated interaction after today",
-      "Fix the date, or make it an open task (`- [ ] ...`) if it is a plan.")
+@rule(
+    "C009",
+    "interaction-in-future",
+    "warning",
+    "A dated interaction after today",
+    "Fix the date, or make it an open task (`- [ ] ...`) if it is a plan.",
+)
 def interaction_in_future(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a log line dated in the future is usually a typo (2062 for 2026) and would
@@ -199,8 +254,13 @@ def interaction_in_future(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(i.path, i.line, 1, f"interaction dated {i.date.isoformat()}, after today")
 
 
-@rule("C007", "bad-cadence", "error", "A cadence mdnet cannot read",
-      "Write `45d`, `8w`, `2m`, `1y`, a number of days, or weekly/monthly/quarterly/yearly.")
+@rule(
+    "C007",
+    "bad-cadence",
+    "error",
+    "A cadence mdnet cannot read",
+    "Write `45d`, `8w`, `2m`, `1y`, a number of days, or weekly/monthly/quarterly/yearly.",
+)
 def bad_cadence(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: the cadence decides when a contact is due; one that cannot be read falls back

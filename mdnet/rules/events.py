@@ -12,8 +12,13 @@ if TYPE_CHECKING:
     from mdnet.analysis import Analysis
 
 
-@rule("E001", "event-no-goal", "info", "An event not tied to a goal",
-      "Add `goal: \"[[The goal this event serves]]\"`.")
+@rule(
+    "E001",
+    "event-no-goal",
+    "info",
+    "An event not tied to a goal",
+    'Add `goal: "[[The goal this event serves]]"`.',
+)
 def event_no_goal(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "the what decides the who and the where": choose events for the goal they
@@ -27,11 +32,10 @@ def event_no_goal(analysis: Analysis) -> Iterator[Finding]:
     for event in analysis.model.events.values():
         note = analysis.notes[event.path]
         if not any(link.key == "goal" for link in note.links):
-            yield Finding(event.path, 1, 1, "event is not tied to a goal; add `goal: \"[[...]]\"`")
+            yield Finding(event.path, 1, 1, 'event is not tied to a goal; add `goal: "[[...]]"`')
 
 
-@rule("E002", "event-no-date", "error", "An event without a date",
-      "Add `date: YYYY-MM-DD`.")
+@rule("E002", "event-no-date", "error", "An event without a date", "Add `date: YYYY-MM-DD`.")
 def event_no_date(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: an event's date is when its attendees were last met; without it the event
