@@ -17,7 +17,7 @@ from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
 from mdnet.render import CheckResult, render_check
 from mdnet.rules import all_rules, get_rule
-from mdnet.vault import find_root
+from mdnet.vault import find_root, find_vault_above
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,46 +64,39 @@ class CheckRequest:
     cwd: Path
 
 
-def _targets(request: CheckRequest) -> tuple[Path, set[str] | None]:
-    """The vault root and, when files were named, the vault-relative paths to report on."""
+def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
+    """The vault root, and what to report on: some files, one sub-folder, or everything."""
     files = [p for p in request.paths if not p.is_dir()]
     folders = [p for p in request.paths if p.is_dir()]
     for p in files:
         if not p.exists():
-            raise UsageError(f"{p}: no such file")
+            raise UsageError(f"{p}: no such file or folder")
     if len(folders) > 1 or (folders and files):
         raise UsageError("give one vault folder, or files of one vault")
-    if request.vault is not None:
-        root = request.vault
-    elif folders:
-        root = folders[0]
-    elif files:
-        root = find_root(files[0])
-    else:
-        root = find_root(request.cwd)
-    if not files and folders and request.vault is None:
-        return root, None
+    if folders:
+        folder = folders[0]
+        root = request.vault or find_vault_above(folder) or folder
+        rel = os.path.relpath(folder.resolve(), root.resolve()).replace(os.sep, "/")
+        if rel.startswith(".."):
+            raise UsageError(f"{folder} is not inside the vault {root}")
+        return root, None, None if rel == "." else rel
     if not files:
-        if folders:
-            rel = os.path.relpath(folders[0].resolve(), root.resolve()).replace(os.sep, "/")
-            return root, None if rel == "." else {"\0dir:" + rel}
-        return root, None
+        return request.vault or find_root(request.cwd), None, None
+    root = request.vault or find_root(files[0])
     only = set()
-    resolved_root = root.resolve()
     for p in files:
         try:
-            only.add(p.resolve().relative_to(resolved_root).as_posix())
+            only.add(p.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
             raise UsageError(f"{p} is not inside the vault {root}") from None
-    return root, only
+    return root, only, None
 
 
 def check(request: CheckRequest) -> Outcome:
-    root, only = _targets(request)
+    root, only, folder = _targets(request)
     analysis = open_vault(root, request.today, request.use_cache)
-    if only and any(o.startswith("\0dir:") for o in only):
-        prefix = next(iter(only))[5:] + "/"
-        only = {p for p in analysis.notes if p.startswith(prefix)}
+    if folder is not None:
+        only = {p for p in analysis.notes if p.startswith(folder + "/")}
     selection = Selection.merge(analysis, request.select, request.ignore)
     diagnostics = run_rules(analysis, selection, only)
     result = CheckResult(

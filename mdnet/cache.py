@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mdnet import __version__, note
+from mdnet import __version__, dates, note, textscan
 from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
@@ -40,7 +40,7 @@ class _SafeUnpickler(pickle.Unpickler):
 def _code_stamp() -> str:
     """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
     stamps = [__version__]
-    for module in (note.__file__, __file__):
+    for module in (note.__file__, dates.__file__, textscan.__file__, __file__):
         try:
             stamps.append(str(os.stat(module or "").st_mtime_ns))
         except OSError:

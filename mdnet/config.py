@@ -140,7 +140,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         try:
             return parse_duration(value)
         except DateError as exc:
-            raise fail(key, f"is not a duration: {exc}") from exc
+            raise fail(key, f"is invalid: {exc}") from exc
 
     def positive_int(key: str, value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -185,7 +185,9 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         folders = table("folders", data["folders"])
         for kind, folder in folders.items():
             if kind not in FOLDER_KINDS:
-                raise fail(f"folders.{kind}", f"is not a known folder kind ({', '.join(FOLDER_KINDS)})")
+                raise fail(
+                    f"folders.{kind}", f"is not a known folder kind ({', '.join(FOLDER_KINDS)})"
+                )
             string(f"folders.{kind}", folder)
         kwargs["folders"] = {k: str(v).strip("/") for k, v in folders.items()}
 
@@ -195,7 +197,10 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             spec = table(f"networks.{name}", spec)
             for key in spec:
                 if key not in ("cadence", "value", "description"):
-                    raise fail(f"networks.{name}.{key}", "is not a known setting (cadence, value, description)")
+                    raise fail(
+                        f"networks.{name}.{key}",
+                        "is not a known setting (cadence, value, description)",
+                    )
             networks[name] = Network(
                 name=name,
                 cadence_days=duration(f"networks.{name}.cadence", spec["cadence"])
@@ -213,7 +218,9 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         for key, value in tags.items():
             if key not in ("give", "ask"):
                 raise fail(f"tags.{key}", "is not a known setting (give, ask)")
-            kwargs[f"{key}_tags"] = tuple(t.lstrip("#").lower() for t in strings(f"tags.{key}", value))
+            kwargs[f"{key}_tags"] = tuple(
+                t.lstrip("#").lower() for t in strings(f"tags.{key}", value)
+            )
 
     if "rules" in data:
         rules = table("rules", data["rules"])

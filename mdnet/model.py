@@ -188,7 +188,7 @@ def goal_statement(note: Note) -> tuple[str, tuple[int, int]]:
             return value.strip(), note.key_line(key)
     for heading in note.headings:
         if heading.level == 1 and heading.text:
-            return heading.text, (heading.line, 1)
+            return heading.text, (heading.line, heading.col)
     return note.stem, (1, 1)
 
 

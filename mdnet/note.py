@@ -68,6 +68,8 @@ class Heading:
     line: int
     level: int
     text: str
+    col: int = 1
+    """Where the heading's text starts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,9 +441,10 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
 
 # --------------------------------------------------------------------------- body
 
-_FENCE_START = frozenset("`~ ")
+_FENCE_START = frozenset("`~ \t")
 _ITEM_START = frozenset("-*+ \t0123456789")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE_IN_LIST = re.compile(r"^[ \t]*(`{3,}|~{3,})")  # a fence under a list item is indented
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
@@ -502,7 +505,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
                 fence = None
             continue
-        m = _FENCE.match(raw) if raw[:1] in _FENCE_START else None
+        m = (_FENCE_IN_LIST if in_list else _FENCE).match(raw) if raw[:1] in _FENCE_START else None
         if m and not in_percent and not in_html:
             marker = m.group(1)
             if marker[0] == "~" or "`" not in raw[m.end() :]:
@@ -552,7 +555,8 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             hm = _HEADING.match(text)
             if hm:
                 section = (hm.group(2) or "").strip()
-                out.headings.append(Heading(lineno, len(hm.group(1)), section))
+                start = hm.start(2) + 1 if hm.group(2) else 1
+                out.headings.append(Heading(lineno, len(hm.group(1)), section, start))
                 in_list = False
                 _scan_links(text, lineno, out)
                 continue

@@ -75,9 +75,9 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
     Returns the Markdown files to check and every file name (for resolving links)."""
     notes: list[FileEntry] = []
     every: list[str] = []
-    stack = [("", str(root))]
+    stack = [("", str(root), False)]
     while stack:
-        rel_dir, abs_dir = stack.pop()
+        rel_dir, abs_dir, bad_dir = stack.pop()
         try:
             entries = list(os.scandir(abs_dir))
         except OSError:
@@ -86,14 +86,16 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
             name = entry.name
             if name.startswith("."):
                 continue
-            rel = f"{rel_dir}{name}"
+            shown = _printable_name(name)
+            bad_name = bad_dir or shown != name
+            rel = f"{rel_dir}{shown}"
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
             if is_dir:
-                stack.append((rel + "/", entry.path))
+                stack.append((rel + "/", entry.path, bad_name))
                 continue
             problem = None
             size = mtime = 0
@@ -106,12 +108,25 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
                 problem = (
                     "dangling symbolic link" if is_link else f"cannot read file ({exc.strerror})"
                 )
+            if bad_name:
+                # The shown path cannot be opened, and the real one cannot be printed.
+                problem = "file name is not valid UTF-8; rename the file"
             every.append(rel)
             if name.lower().endswith(".md") and not is_excluded(rel, exclude):
                 notes.append(FileEntry(rel, size, mtime, problem))
     notes.sort(key=lambda e: e.path)
     every.sort()
     return notes, every
+
+
+def _printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates, which
+    no output can encode) are shown as `\\xff`."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 @lru_cache(maxsize=8)
@@ -166,14 +181,26 @@ def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> 
     return Vault(root=root, notes=tuple(notes), files=tuple(every))
 
 
+VAULT_MARKERS = ("mdnet.toml", ".obsidian")
+
+
+def find_vault_above(folder: Path) -> Path | None:
+    """The folder itself when it is marked as a vault, else the nearest marked one above."""
+    start = folder.resolve()
+    for candidate in (start, *start.parents):
+        if any((candidate / marker).exists() for marker in VAULT_MARKERS):
+            return candidate
+    return None
+
 
 def find_root(path: Path) -> Path:
     """The vault holding `path`: the nearest folder upward with mdnet.toml or .obsidian,
     else the nearest git work tree, else the path's own folder."""
-    start = path if path.is_dir() else path.parent
-    start = start.resolve()
-    for marker in ("mdnet.toml", ".obsidian", ".git"):
-        for folder in (start, *start.parents):
-            if (folder / marker).exists():
-                return folder
+    start = (path if path.is_dir() else path.parent).resolve()
+    found = find_vault_above(start)
+    if found is not None:
+        return found
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
     return start

@@ -625,3 +625,18 @@ def test_sample_vault_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.stdout.splitlines()[-1].startswith("Found 16 problems (4 errors, 12 warnings)")
     assert "Priya Nair" not in result.stdout  # suppressed with mdnet-disable-next-line
     assert "Templates/" not in result.stdout  # excluded by config
+
+
+def test_a_sub_folder_is_checked_inside_its_vault(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Dana.md": "---\nnetwork: bloggers\nmet: 2026-11-01\n---\nSee [[Plan]].\n",
+            "Notes/Plan.md": "[[Nowhere]]\n",
+        },
+        config='[folders]\ncontacts = "People"\n[networks.bloggers]\n',
+    )
+    result = run("check", str(vault / "People"), "--format", "json", "--exit-zero")
+    rows = json.loads(result.stdout)
+    # The root's mdnet.toml applies (People/ holds contacts: C008 fires), the link to
+    # Notes/Plan resolves, and Notes/ is not reported on.
+    assert {(r["code"], r["path"].rsplit("/", 2)[-2]) for r in rows} == {("C008", "People")}

@@ -175,7 +175,6 @@ def test_suppression_comment_in_a_code_span_is_not_a_suppression() -> None:
     assert note.suppress_from == ()
 
 
-@pytest.mark.xfail(strict=True, reason="a fenced block indented inside a list item is not seen")
 def test_fenced_code_inside_a_list_item() -> None:
     note = body("- [ ] task\n    ```\n    [[Nope]]\n    ```\n[[Real]]\n")
     assert wiki_targets(note) == ["Real"]

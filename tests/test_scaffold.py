@@ -45,11 +45,18 @@ def test_init_creates_a_vault_that_checks_clean(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     result = run("init", str(vault), "--today", TODAY)
     assert result.exit_code == 0, result.output
-    for path in ("mdnet.toml", "README.md", "Templates/Contact.md", "Templates/Goal.md",
-                 "Templates/Event.md", "People/Jamie Rivera.md",
-                 "Goals/Meet 12 people in my field.md",
-                 "Goals/Meet 2 peers at events this month.md",
-                 "Events/Local writers meetup.md", f"Daily/{TODAY}.md"):
+    for path in (
+        "mdnet.toml",
+        "README.md",
+        "Templates/Contact.md",
+        "Templates/Goal.md",
+        "Templates/Event.md",
+        "People/Jamie Rivera.md",
+        "Goals/Meet 12 people in my field.md",
+        "Goals/Meet 2 peers at events this month.md",
+        "Events/Local writers meetup.md",
+        f"Daily/{TODAY}.md",
+    ):
         assert (vault / path).is_file(), path
         assert path in result.stdout  # it says what it created
     for folder in ("People", "Goals", "Events", "Daily", "Templates"):
@@ -124,7 +131,9 @@ def test_init_files_have_ordinary_permissions(tmp_path: Path) -> None:
 def test_init_plan_is_dated_from_today(today: date) -> None:
     plan = {p.path: p.text for p in init_plan(today)}
     assert f"Daily/{today.isoformat()}.md" in plan
-    examples = [t for p, t in plan.items() if p.split("/")[0] in ("People", "Goals", "Events", "Daily")]
+    examples = [
+        t for p, t in plan.items() if p.split("/")[0] in ("People", "Goals", "Events", "Daily")
+    ]
     assert len(examples) == 5
     assert all("{{" not in text and "<%" not in text for text in examples)
 
@@ -133,7 +142,9 @@ def test_init_plan_is_dated_from_today(today: date) -> None:
 
 
 def test_fill_template_placeholders() -> None:
-    text = "{{title}} {{date}} {{time}} {{date:dddd D MMMM YYYY}} {{ date:YY/MM/DD }} {{time:HH[h]mm}}"
+    text = (
+        "{{title}} {{date}} {{time}} {{date:dddd D MMMM YYYY}} {{ date:YY/MM/DD }} {{time:HH[h]mm}}"
+    )
     out = fill_template(text, "Dana", DAY, time(9, 5))
     assert out == "Dana 2026-11-23 09:05 Monday 23 November 2026 26/11/23 09h05"
 
@@ -145,19 +156,32 @@ def test_fill_template_drops_templater_commands() -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("YYYY-MM-DD", "2026-11-23"), ("Do MMM", "23rd Nov"), ("ddd, [week] W", "Mon, week 48"),
-     ("M/D/YY", "11/23/26"), ("DDDD Q", "327 4"), ("h:mm a", "2:30 pm")],
+    [
+        ("YYYY-MM-DD", "2026-11-23"),
+        ("Do MMM", "23rd Nov"),
+        ("ddd, [week] W", "Mon, week 48"),
+        ("M/D/YY", "11/23/26"),
+        ("DDDD Q", "327 4"),
+        ("h:mm a", "2:30 pm"),
+    ],
 )
 def test_moment_format(fmt: str, expected: str) -> None:
     assert moment_format(fmt, DAY, time(14, 30)) == expected
 
 
 def test_set_front_matter_keeps_other_lines() -> None:
-    text = "---\ntype: goal\n# a comment\nparent:\ndeadline: <x>\naliases:\n  - a\n  - b\n---\nbody\n"
-    out = set_front_matter(text, {"deadline": "2026-12-31", "aliases": None, "start": "2026-11-23"},
-                           {"parent": '"[[P]]"', "type": "contact"})
-    assert out == ("---\ntype: goal\n# a comment\nparent: \"[[P]]\"\ndeadline: 2026-12-31\n"
-                   "start: 2026-11-23\n---\nbody\n")
+    text = (
+        "---\ntype: goal\n# a comment\nparent:\ndeadline: <x>\naliases:\n  - a\n  - b\n---\nbody\n"
+    )
+    out = set_front_matter(
+        text,
+        {"deadline": "2026-12-31", "aliases": None, "start": "2026-11-23"},
+        {"parent": '"[[P]]"', "type": "contact"},
+    )
+    assert out == (
+        '---\ntype: goal\n# a comment\nparent: "[[P]]"\ndeadline: 2026-12-31\n'
+        "start: 2026-11-23\n---\nbody\n"
+    )
 
 
 def test_set_front_matter_adds_one_when_missing() -> None:
@@ -166,9 +190,11 @@ def test_set_front_matter_adds_one_when_missing() -> None:
 
 @pytest.mark.parametrize(
     ("horizon", "start", "expected"),
-    [("short", date(2026, 11, 23), date(2026, 12, 23)),
-     ("long", date(2026, 3, 1), date(2026, 12, 31)),
-     ("long", date(2026, 11, 23), date(2027, 12, 31))],  # < 92 days left: next year's end
+    [
+        ("short", date(2026, 11, 23), date(2026, 12, 23)),
+        ("long", date(2026, 3, 1), date(2026, 12, 31)),
+        ("long", date(2026, 11, 23), date(2027, 12, 31)),
+    ],  # < 92 days left: next year's end
 )
 def test_default_deadline(horizon: str, start: date, expected: date) -> None:
     assert default_deadline(horizon, start) == expected
@@ -179,27 +205,59 @@ def test_default_deadline(horizon: str, start: date, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../escape", "a/b", "a\\b", "..", ".hidden", "x\x00y", "tab\tname", "what?", 'quo"te',
-     "colon:", "link[[x]]", "pipe|x", "hash#tag", "", "   ", "trailing.", "CON", "nul.md",
-     "x" * 250],
+    [
+        "../escape",
+        "a/b",
+        "a\\b",
+        "..",
+        ".hidden",
+        "x\x00y",
+        "tab\tname",
+        "what?",
+        'quo"te',
+        "colon:",
+        "link[[x]]",
+        "pipe|x",
+        "hash#tag",
+        "",
+        "   ",
+        "trailing.",
+        "CON",
+        "nul.md",
+        "x" * 250,
+    ],
 )
 def test_bad_note_names_are_refused(name: str) -> None:
     with pytest.raises(UsageError):
         note_filename(name)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Dana Whitfield", "Dana Whitfield.md"), ("  Sam O'Neil  ", "Sam O'Neil.md"),
-    ("Zoë Ünal.md", "Zoë Ünal.md"), ("Q3 pitch, v2 (draft)", "Q3 pitch, v2 (draft).md"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dana Whitfield", "Dana Whitfield.md"),
+        ("  Sam O'Neil  ", "Sam O'Neil.md"),
+        ("Zoë Ünal.md", "Zoë Ünal.md"),
+        ("Q3 pitch, v2 (draft)", "Q3 pitch, v2 (draft).md"),
+    ],
+)
 def test_good_note_names(name: str, expected: str) -> None:
     assert note_filename(name) == expected
 
 
 def test_new_contact_from_the_builtin_template(make_vault: MakeVault) -> None:
     vault = make_vault({}, config='[networks.peers]\ncadence = "30d"\n')
-    result = run("new", "contact", "Dana Whitfield", "--vault", str(vault), "--network", "peers",
-                 "--today", TODAY)
+    result = run(
+        "new",
+        "contact",
+        "Dana Whitfield",
+        "--vault",
+        str(vault),
+        "--network",
+        "peers",
+        "--today",
+        TODAY,
+    )
     assert result.exit_code == 0, result.output
     path = vault / "People" / "Dana Whitfield.md"
     assert result.stdout.strip().endswith("People/Dana Whitfield.md")
@@ -214,8 +272,12 @@ def test_new_contact_from_the_builtin_template(make_vault: MakeVault) -> None:
 
 def test_new_goal_defaults_and_options(make_vault: MakeVault) -> None:
     vault = make_vault({}, config="[folders]\ngoals = 'Objectives'\n")
-    assert run("new", "goal", "Publish 30 guest posts", "--vault", str(vault),
-               "--today", "2026-03-01").exit_code == 0
+    assert (
+        run(
+            "new", "goal", "Publish 30 guest posts", "--vault", str(vault), "--today", "2026-03-01"
+        ).exit_code
+        == 0
+    )
     text = (vault / "Objectives" / "Publish 30 guest posts.md").read_text(encoding="utf-8")
     assert "horizon: long\n" in text
     assert "start: 2026-03-01\n" in text
@@ -223,8 +285,17 @@ def test_new_goal_defaults_and_options(make_vault: MakeVault) -> None:
     assert 'goal: "Publish 30 guest posts"' in text
     assert "parent:" not in text.split("---")[1]
 
-    result = run("new", "goal", "Pitch 5 bloggers", "--vault", str(vault), "--parent",
-                 "[[Publish 30 guest posts]]", "--today", "2026-03-01")
+    result = run(
+        "new",
+        "goal",
+        "Pitch 5 bloggers",
+        "--vault",
+        str(vault),
+        "--parent",
+        "[[Publish 30 guest posts]]",
+        "--today",
+        "2026-03-01",
+    )
     assert result.exit_code == 0, result.output
     text = (vault / "Objectives" / "Pitch 5 bloggers.md").read_text(encoding="utf-8")
     assert "horizon: short\n" in text
@@ -233,14 +304,32 @@ def test_new_goal_defaults_and_options(make_vault: MakeVault) -> None:
     codes = {r["code"] for r in check_json(vault, "--today", "2026-03-01")}
     assert not codes & {"G001", "G002", "G005", "G006", "G007", "G009", "F002", "F003"}
 
-    result = run("new", "goal", "Meet 3 bankers", "--vault", str(vault), "--deadline",
-                 "2026-04-15", "--today", "2026-03-01")
+    result = run(
+        "new",
+        "goal",
+        "Meet 3 bankers",
+        "--vault",
+        str(vault),
+        "--deadline",
+        "2026-04-15",
+        "--today",
+        "2026-03-01",
+    )
     assert result.exit_code == 0
     text = (vault / "Objectives" / "Meet 3 bankers.md").read_text(encoding="utf-8")
     assert "deadline: 2026-04-15\n" in text
 
-    bad = run("new", "goal", "Meet 4 bankers", "--vault", str(vault), "--deadline",
-              "2026-01-15", "--today", "2026-03-01")
+    bad = run(
+        "new",
+        "goal",
+        "Meet 4 bankers",
+        "--vault",
+        str(vault),
+        "--deadline",
+        "2026-01-15",
+        "--today",
+        "2026-03-01",
+    )
     assert bad.exit_code == 2 and "before the start" in bad.stderr
 
 
@@ -250,15 +339,31 @@ def test_new_goal_prompts_for_the_deadline_in_a_terminal(
     vault = make_vault({}, config="")
     monkeypatch.setattr(cli_module, "_interactive", lambda: True)
     runner = CliRunner()
-    result = runner.invoke(cli, ["new", "goal", "Meet 5 editors", "--vault", str(vault),
-                                 "--today", TODAY], input="not a date\n2027-02-01\n")
+    result = runner.invoke(
+        cli,
+        ["new", "goal", "Meet 5 editors", "--vault", str(vault), "--today", TODAY],
+        input="not a date\n2027-02-01\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Deadline [2027-12-31]" in result.output
     text = (vault / "Goals" / "Meet 5 editors.md").read_text(encoding="utf-8")
     assert "deadline: 2027-02-01\n" in text
     # Enter takes the suggestion.
-    result = runner.invoke(cli, ["new", "goal", "Meet 6 editors", "--horizon", "short",
-                                 "--vault", str(vault), "--today", TODAY], input="\n")
+    result = runner.invoke(
+        cli,
+        [
+            "new",
+            "goal",
+            "Meet 6 editors",
+            "--horizon",
+            "short",
+            "--vault",
+            str(vault),
+            "--today",
+            TODAY,
+        ],
+        input="\n",
+    )
     assert result.exit_code == 0, result.output
     text = (vault / "Goals" / "Meet 6 editors.md").read_text(encoding="utf-8")
     assert "deadline: 2026-12-23\n" in text
@@ -266,14 +371,17 @@ def test_new_goal_prompts_for_the_deadline_in_a_terminal(
 
 def test_new_event(make_vault: MakeVault) -> None:
     vault = make_vault({})
-    assert run("new", "event", "FinCon 2026", "--vault", str(vault), "--today", TODAY).exit_code == 0
+    assert (
+        run("new", "event", "FinCon 2026", "--vault", str(vault), "--today", TODAY).exit_code == 0
+    )
     text = (vault / "Events" / "FinCon 2026.md").read_text(encoding="utf-8")
     assert f"date: {TODAY}\n" in text and "type: event\n" in text and "# FinCon 2026" in text
 
 
 def test_new_uses_the_vault_template(make_vault: MakeVault) -> None:
-    vault = make_vault({
-        "Templates/contact.md": """\
+    vault = make_vault(
+        {
+            "Templates/contact.md": """\
             ---
             name: "{{title}}"
             met: <% tp.date.now("YYYY-MM-DD") %>
@@ -282,20 +390,27 @@ def test_new_uses_the_vault_template(make_vault: MakeVault) -> None:
             Created {{date:D MMMM YYYY}} for {{title}}.
             <% tp.file.cursor() %>
             """,
-    }, config='exclude = ["Templates/**"]\n[networks.bloggers]\n')
+        },
+        config='exclude = ["Templates/**"]\n[networks.bloggers]\n',
+    )
     result = run("new", "contact", "Sam Ortiz", "--vault", str(vault), "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert "Templates/contact.md" in result.stderr
     text = (vault / "People" / "Sam Ortiz.md").read_text(encoding="utf-8")
-    assert text == ('---\nname: "Sam Ortiz"\nmet: 2026-11-23\nnetwork: bloggers\n'
-                    "type: contact\n---\nCreated 23 November 2026 for Sam Ortiz.\n\n")
+    assert text == (
+        '---\nname: "Sam Ortiz"\nmet: 2026-11-23\nnetwork: bloggers\n'
+        "type: contact\n---\nCreated 23 November 2026 for Sam Ortiz.\n\n"
+    )
 
 
 def test_new_finds_obsidians_templates_folder(make_vault: MakeVault) -> None:
-    vault = make_vault({
-        ".obsidian/templates.json": '{"folder": "Meta/Templates"}',
-        "Meta/Templates/Event.md": "---\ntype: event\n---\n# {{title}} (mine)\n",
-    }, config='exclude = ["Meta/**"]\n')
+    vault = make_vault(
+        {
+            ".obsidian/templates.json": '{"folder": "Meta/Templates"}',
+            "Meta/Templates/Event.md": "---\ntype: event\n---\n# {{title}} (mine)\n",
+        },
+        config='exclude = ["Meta/**"]\n',
+    )
     assert run("new", "event", "Dinner", "--vault", str(vault), "--today", TODAY).exit_code == 0
     assert "(mine)" in (vault / "Events" / "Dinner.md").read_text(encoding="utf-8")
 
@@ -358,8 +473,8 @@ def _inserted_only(before: bytes, after: bytes, line: bytes) -> None:
     while i < len(before) and before[i] == after[i]:
         i += 1
     tail = len(before) - i
-    assert after[len(after) - tail:] == before[i:], "bytes after the insertion changed"
-    inserted = after[i:len(after) - tail]
+    assert after[len(after) - tail :] == before[i:], "bytes after the insertion changed"
+    inserted = after[i : len(after) - tail]
     assert inserted.strip(b"\r\n") == line or inserted.strip(b"\r\n").endswith(line)
     assert inserted.count(b"\n") <= 3
 
@@ -375,8 +490,15 @@ def test_log_appends_after_the_last_item_byte_for_byte(make_vault: MakeVault) ->
     vault = make_vault({"People/Dana Whitfield.md": CONTACT})
     path = vault / "People" / "Dana Whitfield.md"
     before = path.read_bytes()
-    out = _log(vault, "dana", "Coffee; introduced her to [[Sam Ortiz]]", "--tag", "give",
-               "--date", "2026-11-02")
+    out = _log(
+        vault,
+        "dana",
+        "Coffee; introduced her to [[Sam Ortiz]]",
+        "--tag",
+        "give",
+        "--date",
+        "2026-11-02",
+    )
     assert out == (
         "People/Dana Whitfield.md: - 2026-11-02 Coffee; introduced her to [[Sam Ortiz]] #give\n"
     )
@@ -418,9 +540,15 @@ def test_log_creates_the_section_when_missing(make_vault: MakeVault) -> None:
         ("## Log\n", "## Log\n- L\n"),
         ("## Log\n\n## Next\n", "## Log\n- L\n\n## Next\n"),
         ("## Log\nSome words.\n\n## Next\n", "## Log\nSome words.\n- L\n\n## Next\n"),
-        ("## Log\n- a\n  - nested\n\nAfter the list.\n", "## Log\n- a\n  - nested\n- L\n\nAfter the list.\n"),
+        (
+            "## Log\n- a\n  - nested\n\nAfter the list.\n",
+            "## Log\n- a\n  - nested\n- L\n\nAfter the list.\n",
+        ),
         ("## Log\n* a\n### Older\n- b\n# Top\n", "## Log\n* a\n### Older\n- b\n- L\n# Top\n"),
-        ("## Log\n```\n## not a heading\n- not an item\n```\n- a\n", "## Log\n```\n## not a heading\n- not an item\n```\n- a\n- L\n"),
+        (
+            "## Log\n```\n## not a heading\n- not an item\n```\n- a\n",
+            "## Log\n```\n## not a heading\n- not an item\n```\n- a\n- L\n",
+        ),
         ("## Log\n* a\n", "## Log\n* a\n* L\n"),
         ("x", "x\n\n## Log\n- L"),
         ("", "## Log\n- L\n"),
@@ -449,20 +577,24 @@ def test_log_line_tags_and_validation() -> None:
 
 
 def test_log_finds_contacts_by_alias_and_file_name(make_vault: MakeVault) -> None:
-    vault = make_vault({
-        "People/Dana Whitfield.md": CONTACT,
-        "People/dw2.md": "---\ntype: contact\nname: Sam Ortiz\n---\n",
-    })
+    vault = make_vault(
+        {
+            "People/Dana Whitfield.md": CONTACT,
+            "People/dw2.md": "---\ntype: contact\nname: Sam Ortiz\n---\n",
+        }
+    )
     assert _log(vault, "DANA", "a").startswith("People/Dana Whitfield.md:")
     assert _log(vault, "dw2", "b").startswith("People/dw2.md:")
     assert _log(vault, "sam ortiz", "c").startswith("People/dw2.md:")
 
 
 def test_log_ambiguous_and_unknown(make_vault: MakeVault) -> None:
-    vault = make_vault({
-        "People/Alex Chen.md": "---\ntype: contact\naliases: [Alex]\n---\n",
-        "People/Alexandra Ruiz.md": "---\ntype: contact\naliases: [Alex]\n---\n",
-    })
+    vault = make_vault(
+        {
+            "People/Alex Chen.md": "---\ntype: contact\naliases: [Alex]\n---\n",
+            "People/Alexandra Ruiz.md": "---\ntype: contact\naliases: [Alex]\n---\n",
+        }
+    )
     before = _tree(vault)
     result = run("log", "alex", "hi", "--vault", str(vault))
     assert result.exit_code == 2

@@ -72,7 +72,9 @@ def full(result: CheckResult) -> str:
             source = terminal_safe(lines[d.line - 1])[:200]
             gutter = f"{d.line:>5} | "
             block.append(gutter + source)
-            block.append(" " * (len(gutter) + max(d.column - 1, 0)) + _paint("^", "1;31", result.color))
+            block.append(
+                " " * (len(gutter) + max(d.column - 1, 0)) + _paint("^", "1;31", result.color)
+            )
         if d.fix:
             block.append(f"  = help: {terminal_safe(d.fix)}")
         blocks.append("\n".join(block))

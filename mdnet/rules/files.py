@@ -17,8 +17,13 @@ def _problems(analysis: Analysis, code: str) -> Iterator[Finding]:
         yield Finding(path, problem.line, problem.col, problem.message)
 
 
-@rule("F001", "unreadable-file", "error", "A note that is not UTF-8 text, binary, unreadable "
-      "or over the size limit", "Re-save the file as UTF-8, or exclude it in mdnet.toml.")
+@rule(
+    "F001",
+    "unreadable-file",
+    "error",
+    "A note that is not UTF-8 text, binary, unreadable or over the size limit",
+    "Re-save the file as UTF-8, or exclude it in mdnet.toml.",
+)
 def unreadable_file(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: mdnet can only check what it can read. A note saved as Latin-1 or UTF-16, a
@@ -35,8 +40,13 @@ def unreadable_file(analysis: Analysis) -> Iterator[Finding]:
     return _problems(analysis, "F001")
 
 
-@rule("F002", "front-matter-syntax", "error", "Front matter YAML does not parse",
-      "Fix the YAML at the line shown; quote values that contain `: ` or start with `[`, `{`, `*`.")
+@rule(
+    "F002",
+    "front-matter-syntax",
+    "error",
+    "Front matter YAML does not parse",
+    "Fix the YAML at the line shown; quote values that contain `: ` or start with `[`, `{`, `*`.",
+)
 def front_matter_syntax(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: when the YAML between the `---` lines does not parse, none of the note's
@@ -55,9 +65,13 @@ def front_matter_syntax(analysis: Analysis) -> Iterator[Finding]:
     return _problems(analysis, "F002")
 
 
-@rule("F003", "front-matter-shape", "error", "Front matter is a list or scalar, unclosed, "
-      "TOML, too large, or has duplicate keys", "Make the front matter one `key: value` mapping "
-      "between two `---` lines, each key once.")
+@rule(
+    "F003",
+    "front-matter-shape",
+    "error",
+    "Front matter is a list or scalar, unclosed, TOML, too large, or has duplicate keys",
+    "Make the front matter one `key: value` mapping between two `---` lines, each key once.",
+)
 def front_matter_shape(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: mdnet (like Obsidian) reads properties from a YAML mapping between a `---`
@@ -76,8 +90,13 @@ def front_matter_shape(analysis: Analysis) -> Iterator[Finding]:
     return _problems(analysis, "F003")
 
 
-@rule("F004", "bad-date", "error", "A date field that is not a real ISO date",
-      "Write dates as YYYY-MM-DD (2026-11-02).")
+@rule(
+    "F004",
+    "bad-date",
+    "error",
+    "A date field that is not a real ISO date",
+    "Write dates as YYYY-MM-DD (2026-11-02).",
+)
 def bad_date(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: deadlines, meeting dates and snoozes drive everything mdnet derives. A date
@@ -94,8 +113,13 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     return _problems(analysis, "F004")
 
 
-@rule("F005", "bad-field", "error", "A property of the wrong type, an unquoted [[link]] "
-      "property, or an unsafe YAML tag", "Give the property the type shown in the message.")
+@rule(
+    "F005",
+    "bad-field",
+    "error",
+    "A property of the wrong type, an unquoted [[link]] property, or an unsafe YAML tag",
+    "Give the property the type shown in the message.",
+)
 def bad_field(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: `target: ten` cannot be compared with progress, `aliases: Dana` is one string
@@ -112,8 +136,13 @@ def bad_field(analysis: Analysis) -> Iterator[Finding]:
     return _problems(analysis, "F005")
 
 
-@rule("F006", "unknown-type", "warning", "`type:` is not a kind mdnet knows",
-      "Use one of contact, goal, event, note, daily (or remove `type:`).")
+@rule(
+    "F006",
+    "unknown-type",
+    "warning",
+    "`type:` is not a kind mdnet knows",
+    "Use one of contact, goal, event, note, daily (or remove `type:`).",
+)
 def unknown_type(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: the kind of a note decides which rules apply and what is derived from it. A

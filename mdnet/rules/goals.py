@@ -18,8 +18,13 @@ def _at(analysis: Analysis, goal: Goal, key: str) -> tuple[int, int]:
     return analysis.notes[goal.path].key_line(key)
 
 
-@rule("G001", "goal-no-deadline", "error", "A goal without a deadline (or `every:`)",
-      "Add `deadline: YYYY-MM-DD`, or `every: week` for a recurring goal.")
+@rule(
+    "G001",
+    "goal-no-deadline",
+    "error",
+    "A goal without a deadline (or `every:`)",
+    "Add `deadline: YYYY-MM-DD`, or `every: week` for a recurring goal.",
+)
 def goal_no_deadline(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "a goal without a deadline is just a wish". Without a date there is no pace
@@ -39,8 +44,13 @@ def goal_no_deadline(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(goal.path, line, col, "goal has no deadline; add `deadline: YYYY-MM-DD`")
 
 
-@rule("G002", "goal-not-exact", "error", "A goal with no measurable number and no `target`",
-      "Put a number in the statement (\"Meet 10 bloggers\") or set `target:`.")
+@rule(
+    "G002",
+    "goal-not-exact",
+    "error",
+    "A goal with no measurable number and no `target`",
+    'Put a number in the statement ("Meet 10 bloggers") or set `target:`.',
+)
 def goal_not_exact(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "meet some bloggers" can never be finished or measured. An exact goal names
@@ -56,12 +66,21 @@ def goal_not_exact(analysis: Analysis) -> Iterator[Finding]:
     for goal in analysis.model.goals.values():
         if goal.target is None and not has_number(goal.statement):
             line, col = goal.statement_at
-            yield Finding(goal.path, line, col,
-                          f"goal is not exact: {goal.statement!r} has no number and no `target`")
+            yield Finding(
+                goal.path,
+                line,
+                col,
+                f"goal is not exact: {goal.statement!r} has no number and no `target`",
+            )
 
 
-@rule("G003", "goal-vague-quantifier", "warning", "A vague quantifier (\"some\", \"a few\") "
-      "in a goal statement", "Replace the vague word with the number you mean.")
+@rule(
+    "G003",
+    "goal-vague-quantifier",
+    "warning",
+    'A vague quantifier ("some", "a few") in a goal statement',
+    "Replace the vague word with the number you mean.",
+)
 def goal_vague_quantifier(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: words like "some", "many", "a few", "several" or "more" hide the number the
@@ -78,12 +97,18 @@ def goal_vague_quantifier(analysis: Analysis) -> Iterator[Finding]:
     for goal in analysis.model.goals.values():
         line, col = goal.statement_at
         for offset, word in find_vague(goal.statement, words):
-            yield Finding(goal.path, line, col + offset,
-                          f"vague quantifier {word!r} in goal; say how many")
+            yield Finding(
+                goal.path, line, col + offset, f"vague quantifier {word!r} in goal; say how many"
+            )
 
 
-@rule("G004", "goal-missed-deadline", "warning", "The deadline has passed and the goal is "
-      "neither done nor dropped", "Mark it `status: done` or `dropped`, or move the deadline.")
+@rule(
+    "G004",
+    "goal-missed-deadline",
+    "warning",
+    "The deadline has passed and the goal is neither done nor dropped",
+    "Mark it `status: done` or `dropped`, or move the deadline.",
+)
 def goal_missed_deadline(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a goal past its deadline that is still "active" clutters the report and hides
@@ -102,13 +127,22 @@ def goal_missed_deadline(analysis: Analysis) -> Iterator[Finding]:
                 continue
             line, col = _at(analysis, goal, "deadline")
             days = (today - goal.deadline).days
-            yield Finding(goal.path, line, col,
-                          f"deadline {goal.deadline.isoformat()} passed {days} days ago; "
-                          "mark the goal done or dropped, or move the deadline")
+            yield Finding(
+                goal.path,
+                line,
+                col,
+                f"deadline {goal.deadline.isoformat()} passed {days} days ago; "
+                "mark the goal done or dropped, or move the deadline",
+            )
 
 
-@rule("G005", "short-goal-no-parent", "warning", "A short-term goal that is no milestone of "
-      "a long-term goal", "Add `parent: \"[[Long-term goal]]\"`.")
+@rule(
+    "G005",
+    "short-goal-no-parent",
+    "warning",
+    "A short-term goal that is no milestone of a long-term goal",
+    'Add `parent: "[[Long-term goal]]"`.',
+)
 def short_goal_no_parent(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: short-term goals are the steps toward a long-term goal ("the next month or
@@ -124,12 +158,16 @@ def short_goal_no_parent(analysis: Analysis) -> Iterator[Finding]:
         note = analysis.notes[goal.path]
         if goal.horizon == "short" and "parent" not in note.meta:
             line, col = _at(analysis, goal, "horizon")
-            yield Finding(goal.path, line, col,
-                          "short-term goal has no `parent` long-term goal")
+            yield Finding(goal.path, line, col, "short-term goal has no `parent` long-term goal")
 
 
-@rule("G006", "goal-bad-parent", "error", "`parent` does not resolve to a long-term goal",
-      "Point `parent` at an existing goal note with `horizon: long`.")
+@rule(
+    "G006",
+    "goal-bad-parent",
+    "error",
+    "`parent` does not resolve to a long-term goal",
+    "Point `parent` at an existing goal note with `horizon: long`.",
+)
 def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a milestone whose parent is missing, not a goal, or itself short-term is not
@@ -151,21 +189,28 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
         value = note.meta["parent"]
         if target is None:
             if not any(link.key == "parent" for link in note.links):
-                yield Finding(goal.path, line, col,
-                              f"`parent` must be a link like \"[[Goal]]\", not {value!r}")
+                yield Finding(
+                    goal.path, line, col, f'`parent` must be a link like "[[Goal]]", not {value!r}'
+                )
             elif any(link.key == "parent" for link in note.links):
                 yield Finding(goal.path, line, col, "`parent` links to a note that does not exist")
         elif target not in goals:
             yield Finding(goal.path, line, col, f"`parent` {target} is not a goal")
         elif goals[target].horizon != "long":
-            yield Finding(goal.path, line, col, f"`parent` {target} is not a long-term goal "
-                          "(`horizon: long`)")
+            yield Finding(
+                goal.path, line, col, f"`parent` {target} is not a long-term goal (`horizon: long`)"
+            )
         elif target == goal.path:
             yield Finding(goal.path, line, col, "`parent` is the goal itself")
 
 
-@rule("G007", "short-goal-too-long", "warning", "A short-term goal spanning more than "
-      "`short_max_days` (default 92)", "Split it into monthly milestones, or make it long-term.")
+@rule(
+    "G007",
+    "short-goal-too-long",
+    "warning",
+    "A short-term goal spanning more than `short_max_days` (default 92)",
+    "Split it into monthly milestones, or make it long-term.",
+)
 def short_goal_too_long(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: short-term goals cover "the next month or so"; one that spans half a year is a
@@ -184,12 +229,18 @@ def short_goal_too_long(analysis: Analysis) -> Iterator[Finding]:
             days = (goal.deadline - goal.start).days
             if days > limit:
                 line, col = _at(analysis, goal, "deadline")
-                yield Finding(goal.path, line, col,
-                              f"short-term goal spans {days} days (more than {limit})")
+                yield Finding(
+                    goal.path, line, col, f"short-term goal spans {days} days (more than {limit})"
+                )
 
 
-@rule("G008", "long-goal-no-milestone", "warning", "An active long-term goal with no current "
-      "short-term milestone", "Add a milestone for the coming month with `parent:` this goal.")
+@rule(
+    "G008",
+    "long-goal-no-milestone",
+    "warning",
+    "An active long-term goal with no current short-term milestone",
+    "Add a milestone for the coming month with `parent:` this goal.",
+)
 def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a long-term goal is reached through short-term steps. When none is current
@@ -219,11 +270,18 @@ def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
         ]
         if not current:
             line, col = goal.statement_at
-            yield Finding(goal.path, line, col, "long-term goal has no current short-term milestone")
+            yield Finding(
+                goal.path, line, col, "long-term goal has no current short-term milestone"
+            )
 
 
-@rule("G009", "goal-dates-inverted", "error", "Deadline before start, or a milestone ending "
-      "after its parent", "Fix the dates.")
+@rule(
+    "G009",
+    "goal-dates-inverted",
+    "error",
+    "Deadline before start, or a milestone ending after its parent",
+    "Fix the dates.",
+)
 def goal_dates_inverted(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a deadline before the start date makes pace meaningless, and a milestone that
@@ -240,16 +298,27 @@ def goal_dates_inverted(analysis: Analysis) -> Iterator[Finding]:
     for goal in goals.values():
         if goal.start and goal.deadline and goal.deadline < goal.start:
             line, col = _at(analysis, goal, "deadline")
-            yield Finding(goal.path, line, col, f"deadline {goal.deadline} is before start {goal.start}")
+            yield Finding(
+                goal.path, line, col, f"deadline {goal.deadline} is before start {goal.start}"
+            )
         parent = goals.get(parents.get(goal.path) or "")
         if parent and goal.deadline and parent.deadline and goal.deadline > parent.deadline:
             line, col = _at(analysis, goal, "deadline")
-            yield Finding(goal.path, line, col, f"milestone ends {goal.deadline}, after its parent's "
-                          f"deadline {parent.deadline}")
+            yield Finding(
+                goal.path,
+                line,
+                col,
+                f"milestone ends {goal.deadline}, after its parent's deadline {parent.deadline}",
+            )
 
 
-@rule("G010", "goal-behind-pace", "info", "Progress is behind the linear pace to the deadline",
-      "Catch up, or adjust the target or deadline deliberately.")
+@rule(
+    "G010",
+    "goal-behind-pace",
+    "info",
+    "Progress is behind the linear pace to the deadline",
+    "Catch up, or adjust the target or deadline deliberately.",
+)
 def goal_behind_pace(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: if a goal of 30 guest posts runs all year, by July you should have about 15.
@@ -269,12 +338,17 @@ def goal_behind_pace(analysis: Analysis) -> Iterator[Finding]:
         line, col = goal.statement_at
         unit = f" {goal.unit}" if goal.unit else ""
         if goal.every:
-            yield Finding(goal.path, line, col,
-                          f"recurring goal missed its target last {goal.every}")
+            yield Finding(
+                goal.path, line, col, f"recurring goal missed its target last {goal.every}"
+            )
         else:
-            yield Finding(goal.path, line, col,
-                          f"{_num(state.progress)} of {_num(goal.target or 0)}{unit} "
-                          f"({state.percent or 0:.0f}%); expected {_num(state.expected or 0)} by today")
+            yield Finding(
+                goal.path,
+                line,
+                col,
+                f"{_num(state.progress)} of {_num(goal.target or 0)}{unit} "
+                f"({state.percent or 0:.0f}%); expected {_num(state.expected or 0)} by today",
+            )
 
 
 def _num(value: float) -> str:

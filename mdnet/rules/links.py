@@ -16,8 +16,13 @@ if TYPE_CHECKING:
 _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@rule("L001", "broken-link", "warning", "A link to a note or file that does not exist",
-      "Fix the spelling, create the note, or remove the link.")
+@rule(
+    "L001",
+    "broken-link",
+    "warning",
+    "A link to a note or file that does not exist",
+    "Fix the spelling, create the note, or remove the link.",
+)
 def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a broken link to a contact means that line never counts as an interaction
@@ -39,12 +44,18 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
             if resolution.path is None:
                 shown = f"[[{link.target}]]" if link.style != "markdown" else f"({link.target})"
                 where = f" in `{link.key}`" if link.key else ""
-                yield Finding(note.path, link.line, link.col,
-                              f"broken link {shown}{where}: no file matches")
+                yield Finding(
+                    note.path, link.line, link.col, f"broken link {shown}{where}: no file matches"
+                )
 
 
-@rule("L002", "ambiguous-link", "warning", "A link that matches several files",
-      "Link with a path (`[[People/Dana]]`) or rename one of the files.")
+@rule(
+    "L002",
+    "ambiguous-link",
+    "warning",
+    "A link that matches several files",
+    "Link with a path (`[[People/Dana]]`) or rename one of the files.",
+)
 def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: when two files share a name (or a name and an alias) and neither is in the
@@ -61,13 +72,21 @@ def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
         for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if resolution.ambiguous:
                 others = ", ".join(resolution.candidates)
-                yield Finding(note.path, link.line, link.col,
-                              f"ambiguous link [[{link.target}]] matches {others}; "
-                              f"using {resolution.path}")
+                yield Finding(
+                    note.path,
+                    link.line,
+                    link.col,
+                    f"ambiguous link [[{link.target}]] matches {others}; using {resolution.path}",
+                )
 
 
-@rule("L003", "duplicate-contact", "error", "Two contacts share a name or alias",
-      "Give each contact a unique name and aliases.")
+@rule(
+    "L003",
+    "duplicate-contact",
+    "error",
+    "Two contacts share a name or alias",
+    "Give each contact a unique name and aliases.",
+)
 def duplicate_contact(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a link by name or alias must point at one person. When two contacts share a
