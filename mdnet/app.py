@@ -140,10 +140,12 @@ def explain_rule(code: str) -> Outcome:
     return Outcome(text)
 
 
-def due(root: Path, today: date, within: int, network: str | None, fmt: str) -> Outcome:
+def due(
+    root: Path, today: date, within: int, network: str | None, fmt: str, use_cache: bool = True
+) -> Outcome:
     from mdnet.due import due_json, due_list, render_due
 
-    analysis = open_vault(root, today)
+    analysis = open_vault(root, today, use_cache)
     _require_notes(analysis, root)
     if network is not None and network not in analysis.config.networks and not any(
         c.network == network for c in analysis.model.contacts.values()
@@ -169,12 +171,13 @@ class ReportRequest:
     public: bool
     links: str
     cwd: Path
+    use_cache: bool = True
 
 
 def report(request: ReportRequest) -> Outcome:
     from mdnet.state import build_state
 
-    analysis = open_vault(request.root, request.today)
+    analysis = open_vault(request.root, request.today, request.use_cache)
     _require_notes(analysis, request.root)
     diagnostics = run_rules(analysis, Selection.merge(analysis))
     data = build_state(analysis, diagnostics)

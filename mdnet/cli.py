@@ -147,10 +147,11 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
 @today_option
 @click.pass_context
 def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: str,
-        today: date) -> None:
+        no_cache: bool, today: date) -> None:
     """Who to reach out to now: overdue first, then due soon, then lapsed contacts.
 
     Each entry shows the network, when you last talked and what about, what to offer
@@ -162,7 +163,7 @@ def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: 
       mdnet due my-vault --within 14d
       mdnet due my-vault --network bankers --format json
     """
-    run(ctx, lambda: app.due(vault, today, within, network, fmt))
+    run(ctx, lambda: app.due(vault, today, within, network, fmt, use_cache=not no_cache))
 
 
 @cli.command()
@@ -176,10 +177,11 @@ def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: 
               help="Redact for publishing: no names, no note text, no private goals.")
 @click.option("--links", type=click.Choice(["wiki", "markdown"]), default="wiki",
               show_default=True, help="Link style of the Markdown report.")
+@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
 @today_option
 @click.pass_context
 def report(ctx: click.Context, vault: Path, fmt: str, output: Path | None, public: bool,
-           links: str, today: date) -> None:
+           links: str, no_cache: bool, today: date) -> None:
     """Render the state of the vault: relationships, goals, networks, activity, findings.
 
     \b
@@ -191,7 +193,7 @@ def report(ctx: click.Context, vault: Path, fmt: str, output: Path | None, publi
     """
     run(ctx, lambda: app.report(app.ReportRequest(
         root=vault, today=today, fmt=fmt, output=output, public=public, links=links,
-        cwd=Path.cwd())))
+        cwd=Path.cwd(), use_cache=not no_cache)))
 
 
 @cli.command()

@@ -372,6 +372,14 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
                 hint = f" (template placeholder on line {tline}: exclude templates in mdnet.toml)"
             out.problems.append(Problem("F002", line, col, f"invalid YAML: {what}{hint}"))
             return out
+        except yaml.reader.ReaderError as exc:  # a control character: point at it
+            at = max(0, min(exc.position, len(block)))
+            line = block.count("\n", 0, at) + offset
+            col = at - (block.rfind("\n", 0, at) + 1) + 1
+            what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else ""
+            message = f"invalid YAML: control {what or 'character'} is not allowed"
+            out.problems.append(Problem("F002", line, col, message))
+            return out
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
             out.problems.append(Problem("F002", first_line, 1, f"invalid YAML: {exc}"))
             return out
