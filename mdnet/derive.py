@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from mdnet.config import Config
-from mdnet.dates import leading_date, next_period_start, period_end, period_start, prev_period_start
+from mdnet.dates import Period, next_period_start, period_end, period_start, prev_period_start
 from mdnet.links import LinkIndex
 from mdnet.model import Contact, Goal, Measure, Model
 from mdnet.note import Note
@@ -104,12 +106,16 @@ class NetworkHealth:
 _WIKI_TEXT = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\\?\|([^\[\]]*))?\]\]")
 
 
+_LEADING_DATE = re.compile(r"^(?:\[\[)?\d{4}-\d{2}-\d{2}(?:\]\])?(?=[\s:,;—–-]|$)")
+
+
 def readable(text: str) -> str:
     """A list item's text as a person reads it: no leading date, links shown as names."""
-    lead = leading_date(text)
+    lead = _LEADING_DATE.match(text)
     if lead:
-        text = text[lead[1] :]
-    text = _WIKI_TEXT.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+        text = text[lead.end() :]
+    if "[[" in text:
+        text = _WIKI_TEXT.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
     return text.strip(" -:—–\t") or text.strip()
 
 
@@ -143,6 +149,10 @@ class Derivation:
                 self.by_contact[path].append(interaction)
         self.relationships = {p: self._relationship(c) for p, c in model.contacts.items()}
         self.parents = self._parents()
+        self.milestones: dict[str, list[str]] = defaultdict(list)
+        for child, parent in sorted(self.parents.items()):
+            if parent:
+                self.milestones[parent].append(child)
         self.goals = {p: self._goal_state(g) for p, g in model.goals.items()}
 
     # ------------------------------------------------------------------ interactions
@@ -439,7 +449,7 @@ class Derivation:
             return self._contacts_in_window(goal, m)
         key = (m.count, m.network, m.tag, m.new)
         if key not in self._measure_memo:
-            self._measure_memo[key] = self._measure_dates(m)
+            self._measure_memo[key] = sorted(self._measure_dates(m))
         return self._measure_memo[key]
 
     def _measure_dates(self, m: Measure) -> list[date]:
@@ -474,7 +484,7 @@ class Derivation:
             inside = [d for d in touched if self._in_window(goal, d)]
             if inside:
                 dates.append(max(inside))
-        return dates
+        return sorted(dates)
 
     def _in_window(self, goal: Goal, when: date) -> bool:
         if when > self.today:
@@ -486,11 +496,17 @@ class Derivation:
     def _goal_state(self, goal: Goal) -> GoalState:
         today = self.today
         source, amounts = self._dated_amounts(goal)
-        milestones = tuple(sorted(p for p, parent in self.parents.items() if parent == goal.path))
+        milestones = tuple(self.milestones.get(goal.path, ()))
         parent = self.parents.get(goal.path)
         if goal.every:
             return self._recurring(goal, source, amounts, parent, milestones)
-        progress = sum(a for d, a in amounts if d is None or self._in_window(goal, d))
+        if source == "measure":  # dates sorted, one each: count the window by bisection
+            dates = [d for d, _ in amounts if d is not None]
+            lo = goal.start or date.min
+            hi = min(goal.deadline or today, today)
+            progress = float(max(0, bisect_right(dates, hi) - bisect_left(dates, lo)))
+        else:
+            progress = sum(a for d, a in amounts if d is None or self._in_window(goal, d))
         target = goal.target
         percent = progress / target * 100 if target else None
         expected = None
@@ -578,7 +594,7 @@ class Derivation:
         totals: dict[date, float] = defaultdict(float)
         for when, amount in amounts:
             if when is not None and when <= self.today:
-                totals[period_start(when, every)] += amount
+                totals[_period_start(when, every)] += amount
         if source == "progress":
             totals[current] = goal.progress or 0.0
         return totals
@@ -600,6 +616,11 @@ class Derivation:
                 break
             start = prev_period_start(start, every)
         return streak
+
+
+@lru_cache(maxsize=65536)
+def _period_start(day: date, every: Period) -> date:
+    return period_start(day, every)
 
 
 def _note_tags(note: Note) -> set[str]:

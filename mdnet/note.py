@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 from urllib.parse import unquote
 
@@ -17,8 +19,14 @@ from mdnet.textscan import nearest
 KINDS = ("contact", "goal", "event", "daily", "note")
 
 
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
 def _getstate(self: Any) -> tuple[Any, ...]:
-    return tuple([getattr(self, name) for name in self.__slots__])
+    getter = _GETTERS.get(type(self))
+    if getter is None:
+        getter = _GETTERS[type(self)] = attrgetter(*self.__slots__)
+    return getter(self)
 
 
 def _setstate(self: Any, state: tuple[Any, ...]) -> None:
@@ -376,8 +384,8 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
             at = max(0, min(exc.position, len(block)))
             line = block.count("\n", 0, at) + offset
             col = at - (block.rfind("\n", 0, at) + 1) + 1
-            what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else ""
-            message = f"invalid YAML: control {what or 'character'} is not allowed"
+            code = exc.character if isinstance(exc.character, int) else ord("?")
+            message = f"invalid YAML: unprintable character U+{code:04X}"
             out.problems.append(Problem("F002", line, col, message))
             return out
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
@@ -437,6 +445,8 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
                 if _TEMPLATE.search(text):
                     message = (f"`{key}` holds a template placeholder, not YAML; exclude "
                                'templates in mdnet.toml (exclude = ["Templates/**"])')
+                elif isinstance(exc, ValueError) and "digits" in str(exc):
+                    message = f"invalid YAML value for `{key}`: a number with too many digits"
                 else:
                     message = f"invalid YAML value for `{key}`: {exc}".split("\n")[0]
                 out.problems.append(

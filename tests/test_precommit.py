@@ -198,3 +198,25 @@ def test_try_repo_fails_a_goal_without_deadline_then_passes(
     assert passed.returncode == 0, output
     assert "G001" not in output
     assert output.count("Passed") == 2
+
+
+def _yaml_blocks(text: str) -> list[str]:
+    return [block.split("```", 1)[0] for block in text.split("```yaml\n")[1:]]
+
+
+def test_the_documented_config_snippets_are_valid(pre_commit: list[str], tmp_path: Path) -> None:
+    """The snippets users paste into .pre-commit-config.yaml pass pre-commit's own check."""
+    docs = (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
+    snippets = [b for b in _yaml_blocks(docs) if b.startswith("repos:")]
+    assert len(snippets) >= 2
+    hook_ids = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    for i, snippet in enumerate(snippets):
+        config = tmp_path / f"config-{i}.yaml"
+        config.write_text(snippet, encoding="utf-8")
+        done = subprocess.run(
+            [*pre_commit, "validate-config", str(config)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, snippet + done.stdout + done.stderr
+        for repo in yaml.safe_load(snippet)["repos"]:
+            for hook in repo["hooks"]:
+                assert hook["id"] in hook_ids

@@ -207,3 +207,32 @@ def test_junit_sample_vault() -> None:
     assert suite is not None
     summary = run("check", str(SAMPLE)).stdout.strip().splitlines()[-1]
     assert f"in {suite.get('tests')} notes" in summary
+
+
+# --------------------------------------------------------------------------- the example workflow
+
+
+def test_the_example_github_workflow() -> None:
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load((ROOT / "docs" / "github-workflow.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "push" in triggers
+    jobs = workflow["jobs"]
+    runs = "\n".join(s.get("run", "") for job in jobs.values() for s in job["steps"])
+    uses = [s.get("uses", "") for job in jobs.values() for s in job["steps"]]
+    assert "mdnet check --format github" in runs
+    assert "mdnet report --public -o site/index.html" in runs
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    publish = jobs["publish"]
+    assert publish["permissions"]["pages"] == "write"
+    assert publish["permissions"]["id-token"] == "write"
+    assert publish["environment"]["name"] == "github-pages"
+    for command in ("check", "report", "calendar"):
+        assert f"mdnet {command}" in runs
+    for line in runs.splitlines():  # every option used in the workflow exists
+        if line.strip().startswith("mdnet "):
+            args = line.split()[1:]
+            options = [a for a in args if a.startswith("-")]
+            help_text = run(args[0], "--help", today=None).stdout
+            assert all(o in help_text for o in options), line

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from datetime import date, time
 from pathlib import Path
 
@@ -629,3 +631,19 @@ def test_help_has_examples(command: str) -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert f"mdnet {command}" in result.stdout.split("Examples:", 1)[1]
+
+
+def test_shell_completion_of_commands_and_contact_names(make_vault: MakeVault) -> None:
+    exe = Path(sys.executable).parent / "mdnet"
+    if not exe.is_file():
+        pytest.skip("the mdnet script is not installed next to this Python")
+    vault = make_vault({"People/Dana Whitfield.md": CONTACT, "People/Sam.md": "x\n"}, config="")
+    env = {**os.environ, "_MDNET_COMPLETE": "bash_source"}
+    source = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
+    assert "_mdnet_completion" in source.stdout
+    env.update(_MDNET_COMPLETE="bash_complete", COMP_WORDS="mdnet log Da", COMP_CWORD="2")
+    names = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
+    assert names.stdout.split() == ["plain,Dana", "Whitfield"]
+    env.update(COMP_WORDS="mdnet ca", COMP_CWORD="1")
+    commands = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
+    assert "plain,calendar" in commands.stdout

@@ -12,7 +12,9 @@ from mdnet.diagnostics import Severity
 from mdnet.render import CheckResult, formatter
 from mdnet.rules import Rule, all_rules
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 VERSION = "2.1.0"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

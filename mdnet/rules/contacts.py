@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mdnet.dates import format_days
@@ -126,8 +127,9 @@ def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
         note = analysis.notes[contact.path]
         texts = [(line, col, text) for line, col, text in note.prose]
         texts += [(i.line, i.col, i.text) for i in note.items if i.date is None and i.task is None]
-        if not find_assumptions("\n".join(text for _, _, text in texts), words):
-            continue  # one scan of the whole note first: most notes have no assumption
+        low = "\n".join(text for _, _, text in texts).lower()
+        if not any(word in low for word in _key_words(words)):
+            continue  # one quick scan of the whole note first: most notes have no assumption
         for line, col, text in texts:
             for offset, word in find_assumptions(text, words):
                 yield Finding(
@@ -273,3 +275,9 @@ def bad_cadence(analysis: Analysis) -> Iterator[Finding]:
     """
     for path, problem in analysis.problems("C007"):
         yield Finding(path, problem.line, problem.col, problem.message)
+
+
+@lru_cache(maxsize=8)
+def _key_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A loose, fast pre-filter: the longest word of each phrase, lower-case."""
+    return tuple(sorted({max(w.split(), key=len).lower() for w in words if w.split()}))
