@@ -263,8 +263,13 @@ def new_deadline(request: NewRequest) -> date:
     from mdnet.scaffold import NewNote, suggested_deadline
 
     root = _vault(request.vault, request.cwd)
-    note = NewNote(kind=request.kind, name=request.name, today=request.today,
-                   horizon=request.horizon, parent=request.parent)
+    note = NewNote(
+        kind=request.kind,
+        name=request.name,
+        today=request.today,
+        horizon=request.horizon,
+        parent=request.parent,
+    )
     return suggested_deadline(root, load_config(root), note)
 
 
@@ -272,9 +277,16 @@ def new(request: NewRequest) -> Outcome:
     from mdnet.scaffold import NewNote, new_note
 
     root = _vault(request.vault, request.cwd)
-    note = NewNote(kind=request.kind, name=request.name, today=request.today,
-                   deadline=request.deadline, horizon=request.horizon, parent=request.parent,
-                   network=request.network, clock=request.clock)
+    note = NewNote(
+        kind=request.kind,
+        name=request.name,
+        today=request.today,
+        deadline=request.deadline,
+        horizon=request.horizon,
+        parent=request.parent,
+        network=request.network,
+        clock=request.clock,
+    )
     path, source = new_note(root, load_config(root), note)
     used = "" if source == "built-in" else f"created from the template {source}\n"
     return Outcome(stdout=_shown(path, request.cwd) + "\n", stderr=used)

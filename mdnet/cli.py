@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from mdnet import __version__, app
+from mdnet.config import CODE_RE
 from mdnet.errors import MdnetError
 from mdnet.render import check_formats
 
@@ -51,7 +52,7 @@ def today_option(func: F) -> F:
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
     for code in codes:
-        if not (code == "ALL" or (code[:1].isalpha() and code[1:].isdigit() or code.isalpha())):
+        if not CODE_RE.match(code):
             raise click.BadParameter(f"{code!r} is not a rule code or prefix")
     return codes
 
@@ -214,8 +215,9 @@ def clean(ctx: click.Context, vault: Path) -> None:
 
 
 @cli.command("init")
-@click.argument("directory", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
 @today_option
 @click.pass_context
 def init_cmd(ctx: click.Context, directory: Path, today: date) -> None:
@@ -250,8 +252,7 @@ def _typed_date(value: str) -> date:
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
-def _complete_contacts(ctx: click.Context, param: click.Parameter,
-                       incomplete: str) -> list[str]:
+def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Contact names for shell completion: the file names in the vault's contacts folder."""
     try:
         from mdnet.config import load_config
@@ -268,22 +269,39 @@ def _complete_contacts(ctx: click.Context, param: click.Parameter,
 @cli.command("new")
 @click.argument("kind", type=click.Choice(["contact", "goal", "event"]))
 @click.argument("name")
-@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
-              help="The vault root (default: found upward from the current folder).")
-@click.option("--deadline", callback=_date_option, metavar="YYYY-MM-DD",
-              help="Goals: the deadline. Asked for in a terminal; else 30 days after the "
-                   "start for a milestone, the end of the year for a long-term goal.")
-@click.option("--horizon", type=click.Choice(["long", "short"]),
-              help="Goals: long-term goal or short-term milestone (default: short with "
-                   "--parent, else the template's, else long).")
-@click.option("--parent", metavar="GOAL",
-              help="Goals: the long-term goal this milestone serves.")
+@click.option(
+    "--vault",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The vault root (default: found upward from the current folder).",
+)
+@click.option(
+    "--deadline",
+    callback=_date_option,
+    metavar="YYYY-MM-DD",
+    help="Goals: the deadline. Asked for in a terminal; else 30 days after the "
+    "start for a milestone, the end of the year for a long-term goal.",
+)
+@click.option(
+    "--horizon",
+    type=click.Choice(["long", "short"]),
+    help="Goals: long-term goal or short-term milestone (default: short with "
+    "--parent, else the template's, else long).",
+)
+@click.option("--parent", metavar="GOAL", help="Goals: the long-term goal this milestone serves.")
 @click.option("--network", metavar="NAME", help="Contacts: the target network.")
 @today_option
 @click.pass_context
-def new_cmd(ctx: click.Context, kind: str, name: str, vault: Path | None,
-            deadline: date | None, horizon: str | None, parent: str | None,
-            network: str | None, today: date) -> None:
+def new_cmd(
+    ctx: click.Context,
+    kind: str,
+    name: str,
+    vault: Path | None,
+    deadline: date | None,
+    horizon: str | None,
+    parent: str | None,
+    network: str | None,
+    today: date,
+) -> None:
     """Write a new contact, goal or event note from a template and print its path.
 
     The template is the vault's Templates/Contact.md (Goal.md, Event.md; the folder set in
@@ -305,16 +323,26 @@ def new_cmd(ctx: click.Context, kind: str, name: str, vault: Path | None,
     from dataclasses import replace
     from datetime import datetime
 
-    request = app.NewRequest(kind=kind, name=name, vault=vault, today=today, cwd=Path.cwd(),
-                             deadline=deadline, horizon=horizon, parent=parent, network=network,
-                             clock=datetime.now().time().replace(microsecond=0))
+    request = app.NewRequest(
+        kind=kind,
+        name=name,
+        vault=vault,
+        today=today,
+        cwd=Path.cwd(),
+        deadline=deadline,
+        horizon=horizon,
+        parent=parent,
+        network=network,
+        clock=datetime.now().time().replace(microsecond=0),
+    )
 
     def call() -> app.Outcome:
         chosen = request
         if kind == "goal" and deadline is None and _interactive():
             suggested = app.new_deadline(request)
-            answer = click.prompt("Deadline", default=suggested.isoformat(), err=True,
-                                  value_proc=_typed_date)
+            answer = click.prompt(
+                "Deadline", default=suggested.isoformat(), err=True, value_proc=_typed_date
+            )
             chosen = replace(request, deadline=answer)
         return app.new(chosen)
 
@@ -324,15 +352,30 @@ def new_cmd(ctx: click.Context, kind: str, name: str, vault: Path | None,
 @cli.command("log")
 @click.argument("name", shell_complete=_complete_contacts)
 @click.argument("text")
-@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
-              help="The vault root (default: found upward from the current folder).")
-@click.option("--date", "day", envvar="MDNET_TODAY", callback=_today, metavar="YYYY-MM-DD",
-              help="When it happened (default: today; also MDNET_TODAY).")
-@click.option("--tag", "tags", multiple=True, metavar="TAG",
-              help="Add #TAG: give, intro, help, share, ask, request, ... (repeatable).")
+@click.option(
+    "--vault",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The vault root (default: found upward from the current folder).",
+)
+@click.option(
+    "--date",
+    "day",
+    envvar="MDNET_TODAY",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="When it happened (default: today; also MDNET_TODAY).",
+)
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Add #TAG: give, intro, help, share, ask, request, ... (repeatable).",
+)
 @click.pass_context
-def log_cmd(ctx: click.Context, name: str, text: str, vault: Path | None, day: date,
-            tags: tuple[str, ...]) -> None:
+def log_cmd(
+    ctx: click.Context, name: str, text: str, vault: Path | None, day: date, tags: tuple[str, ...]
+) -> None:
     """Add a dated line to a contact's `## Log` section: `- YYYY-MM-DD TEXT #TAG`.
 
     NAME is the contact's name, an alias or the file name, in any case. The line goes
@@ -345,22 +388,32 @@ def log_cmd(ctx: click.Context, name: str, text: str, vault: Path | None, day: d
       mdnet log "Sam Ortiz" "Asked for feedback on my pitch" --tag ask --date 2026-11-20
       mdnet log dana "Sent the December calendar" --vault my-vault
     """
-    run(ctx, lambda: app.log(app.LogRequest(name=name, text=text, vault=vault, day=day,
-                                            tags=tags, cwd=Path.cwd())))
+    run(
+        ctx,
+        lambda: app.log(
+            app.LogRequest(name=name, text=text, vault=vault, day=day, tags=tags, cwd=Path.cwd())
+        ),
+    )
 
 
 @cli.command("calendar")
-@click.argument("vault", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the .ics file here (default: stdout). Only an earlier export is "
-                   "replaced.")
-@click.option("--public", is_flag=True,
-              help="Name no one and leave out private contacts and goals.")
+@click.argument(
+    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the .ics file here (default: stdout). Only an earlier export is replaced.",
+)
+@click.option(
+    "--public", is_flag=True, help="Name no one and leave out private contacts and goals."
+)
 @today_option
 @click.pass_context
-def calendar_cmd(ctx: click.Context, vault: Path, output: Path | None, public: bool,
-                 today: date) -> None:
+def calendar_cmd(
+    ctx: click.Context, vault: Path, output: Path | None, public: bool, today: date
+) -> None:
     """Export an iCalendar file: when to reach out to each contact, and goal deadlines.
 
     One all-day event per active contact on their next due date (today when overdue), and
@@ -374,8 +427,12 @@ def calendar_cmd(ctx: click.Context, vault: Path, output: Path | None, public: b
       mdnet calendar my-vault --public -o site/due.ics   # safe to publish
       mdnet calendar > ~/Calendars/network.ics
     """
-    run(ctx, lambda: app.calendar(app.CalendarRequest(root=vault, today=today, output=output,
-                                                      public=public)))
+    run(
+        ctx,
+        lambda: app.calendar(
+            app.CalendarRequest(root=vault, today=today, output=output, public=public)
+        ),
+    )
 
 
 def _color() -> bool:

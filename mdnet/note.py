@@ -468,7 +468,11 @@ _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
 _WIKI = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
-_MDLINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# Possessive and bounded, so that a long line of `[a](` cannot make it backtrack for minutes.
+_MDLINK = re.compile(
+    r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*+\]\(\s*+(<[^>\n]{0,2000}>|[^)\s]{1,2000}+)"
+    r"(?:\s+(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'))?\s*\)"
+)
 _TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -6,7 +6,6 @@ which rewrites one contact note with exactly one line added."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -261,18 +260,11 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_new(path: Path, text: str) -> None:
     """Write a file that must not exist yet, atomically, with the usual permissions."""
     if path.exists() or path.is_symlink():
         raise UsageError(f"{path} exists; not overwriting it")
     write_atomic(path, text)
-    os.chmod(path, 0o666 & ~_umask())  # mkstemp creates 0600; a note is an ordinary file
 
 
 # --------------------------------------------------------------------------- init
@@ -440,6 +432,10 @@ def new_note(root: Path, config: Config, request: NewNote) -> tuple[Path, str]:
     """Write a note from a template; return its path and the template used."""
     if request.kind not in KINDS:
         raise UsageError(f"cannot create a {request.kind!r}; choose one of {', '.join(KINDS)}")
+    if request.network and request.kind != "contact":
+        raise UsageError("--network is for contacts")
+    if request.kind != "goal" and (request.deadline or request.horizon or request.parent):
+        raise UsageError("--deadline, --horizon and --parent are for goals")
     filename = note_filename(request.name)
     title = filename[:-3]
     folder_key = FOLDER_KEY[request.kind]
@@ -635,13 +631,12 @@ def log_interaction(
     """Append a dated line to a contact's `## Log` section; return the file and the line."""
     path = find_contact(analysis, name)
     line = log_line(text, day, tags)
-    file = analysis.vault.root / path
+    # Through a symlink, update the note it points to rather than replace the link.
+    file = (analysis.vault.root / path).resolve()
     try:
         data = file.read_bytes()
-        mode = file.stat().st_mode & 0o7777
     except OSError as exc:
         raise UsageError(f"cannot read {file}: {exc.strerror}") from exc
     updated = insert_log(data, line, analysis.config, path)
-    write_atomic(file, updated.decode("utf-8"))
-    os.chmod(file, mode)
+    write_atomic(file, updated.decode("utf-8"))  # keeps the note's permissions
     return file, line

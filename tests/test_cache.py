@@ -62,7 +62,7 @@ def test_edits_renames_deletions_and_config_changes(tmp_path: Path) -> None:
     touch_later(first)
     edited = outputs(vault)
     assert edited != before
-    assert f'"last_contact": "2026-11-22"' in edited[1]
+    assert '"last_contact": "2026-11-22"' in edited[1]
     # a rename and a deletion
     people[2].rename(people[2].with_name("Renamed person.md"))
     people[3].unlink()

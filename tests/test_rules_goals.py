@@ -566,3 +566,12 @@ def test_suppression_in_one_note_does_not_leak(make_vault: MakeVault) -> None:
         }
     )
     assert [p for p, _, _ in places(vault, "G003")] == ["Goals/B.md"]
+
+
+def test_an_empty_parent_is_no_parent(make_vault: MakeVault) -> None:
+    text = goal(
+        "goal: Pitch 5 bloggers\nhorizon: short\nparent:\nstart: 2026-11-01\ndeadline: 2026-11-30"
+    )
+    vault = vault_with(make_vault, text)
+    assert places(vault, "G006") == []
+    assert places(vault, "G005") == [("Goals/Test.md", 4, 10)]

@@ -371,6 +371,23 @@ def test_new_goal_prompts_for_the_deadline_in_a_terminal(
     assert "deadline: 2026-12-23\n" in text
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("event", "X", "--network", "peers"),
+        ("contact", "X", "--deadline", "2027-01-01"),
+        ("event", "X", "--parent", "Goal"),
+        ("contact", "X", "--horizon", "long"),
+    ],
+)
+def test_new_options_belong_to_their_kind(make_vault: MakeVault, args: tuple[str, ...]) -> None:
+    vault = make_vault({})
+    result = run("new", *args, "--vault", str(vault), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "are for goals" in result.stderr or "is for contacts" in result.stderr
+    assert list(vault.iterdir()) == []
+
+
 def test_new_event(make_vault: MakeVault) -> None:
     vault = make_vault({})
     assert (
@@ -614,6 +631,19 @@ def test_log_keeps_the_file_mode(make_vault: MakeVault) -> None:
     _log(vault, "Dana", "x")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_log_through_a_symlink_updates_the_target(make_vault: MakeVault, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "Dana.md"
+    target.parent.mkdir()
+    target.write_text(CONTACT, encoding="utf-8")
+    vault = make_vault({})
+    (vault / "People").mkdir()
+    link = vault / "People" / "Dana Whitfield.md"
+    link.symlink_to(target)
+    _log(vault, "Dana Whitfield", "via the link", "--date", "2026-11-01")
+    assert link.is_symlink()
+    assert "- 2026-11-01 via the link" in target.read_text(encoding="utf-8")
 
 
 def test_log_uses_mdnet_today(make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -156,7 +156,7 @@ def short_goal_no_parent(analysis: Analysis) -> Iterator[Finding]:
     """
     for goal in analysis.model.goals.values():
         note = analysis.notes[goal.path]
-        if goal.horizon == "short" and "parent" not in note.meta:
+        if goal.horizon == "short" and note.meta.get("parent") in (None, ""):
             line, col = _at(analysis, goal, "horizon")
             yield Finding(goal.path, line, col, "short-term goal has no `parent` long-term goal")
 
@@ -182,7 +182,7 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
     parents = analysis.derived.parents
     for goal in goals.values():
         note = analysis.notes[goal.path]
-        if "parent" not in note.meta:
+        if note.meta.get("parent") in (None, ""):
             continue
         line, col = _at(analysis, goal, "parent")
         target = parents.get(goal.path)
@@ -192,7 +192,7 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
                 yield Finding(
                     goal.path, line, col, f'`parent` must be a link like "[[Goal]]", not {value!r}'
                 )
-            elif any(link.key == "parent" for link in note.links):
+            else:
                 yield Finding(goal.path, line, col, "`parent` links to a note that does not exist")
         elif target not in goals:
             yield Finding(goal.path, line, col, f"`parent` {target} is not a goal")
