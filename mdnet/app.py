@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mdnet.analysis import Analysis, Options, analyse
 from mdnet.cache import cached_loader
@@ -18,6 +19,9 @@ from mdnet.fsutil import write_atomic
 from mdnet.render import CheckResult, render_check
 from mdnet.rules import all_rules, get_rule
 from mdnet.vault import find_root, find_vault_above
+
+if TYPE_CHECKING:
+    from mdnet.scaffold import NewNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +115,35 @@ def check(request: CheckRequest) -> Outcome:
     )
     threshold = Severity.parse(request.fail_on)
     failed = any(d.severity >= threshold for d in diagnostics)
-    return Outcome(stdout=render_check(request.fmt, result),
-                   code=1 if failed and not request.exit_zero else 0)
+    return Outcome(
+        stdout=render_check(request.fmt, result), code=1 if failed and not request.exit_zero else 0
+    )
 
 
 def list_rules(fmt: str) -> Outcome:
     rules = all_rules()
     if fmt == "json":
-        rows = [{"code": r.code, "name": r.name, "severity": str(r.severity),
-                 "summary": r.summary, "fix": r.fix, "explanation": r.explanation} for r in rules]
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "summary": r.summary,
+                "fix": r.fix,
+                "explanation": r.explanation,
+            }
+            for r in rules
+        ]
         return Outcome(json.dumps(rows, indent=2) + "\n")
     if fmt == "markdown":
         lines = ["| code | name | default | summary |", "|---|---|---|---|"]
-        lines += [f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |"
-                  for r in rules]
+        lines += [
+            f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |"
+            for r in rules
+        ]
         return Outcome("\n".join(lines) + "\n")
     width = max(len(r.name) for r in rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}" for r in rules]
+    lines = [f"{r.code}  {r.name:<{width}}  {r.severity!s:<7}  {r.summary}" for r in rules]
     return Outcome("\n".join(lines) + "\n")
 
 
@@ -135,8 +151,10 @@ def explain_rule(code: str) -> Outcome:
     found = get_rule(code) or next((r for r in all_rules() if r.name == code.lower()), None)
     if found is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    text = (f"{found.code} {found.name} (default severity: {found.severity})\n\n"
-            f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n")
+    text = (
+        f"{found.code} {found.name} (default severity: {found.severity})\n\n"
+        f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n"
+    )
     return Outcome(text)
 
 
@@ -147,8 +165,10 @@ def due(
 
     analysis = open_vault(root, today, use_cache)
     _require_notes(analysis, root)
-    if network is not None and network not in analysis.config.networks and not any(
-        c.network == network for c in analysis.model.contacts.values()
+    if (
+        network is not None
+        and network not in analysis.config.networks
+        and not any(c.network == network for c in analysis.model.contacts.values())
     ):
         raise UsageError(f"no network {network!r} in {root}")
     result = due_list(analysis, within, network)
@@ -191,8 +211,11 @@ def report(request: ReportRequest) -> Outcome:
     elif request.fmt == "md":
         from mdnet.report.markdown import render_markdown
 
-        text = render_markdown(data, links="markdown" if request.links == "markdown" else "wiki",
-                               template_dirs=templates)
+        text = render_markdown(
+            data,
+            links="markdown" if request.links == "markdown" else "wiki",
+            template_dirs=templates,
+        )
     else:
         from mdnet.report.html import render_html
 
@@ -212,7 +235,9 @@ def clean(root: Path) -> Outcome:
     if not root.is_dir():
         raise UsageError(f"{root}: no such folder")
     removed = remove_cache(root)
-    return Outcome(stderr=f"removed {root / '.mdnet_cache'}\n" if removed else "no cache to remove\n")
+    return Outcome(
+        stderr=f"removed {root / '.mdnet_cache'}\n" if removed else "no cache to remove\n"
+    )
 
 
 # ---------------------------------------------------------------- init, new, log, calendar
@@ -260,24 +285,16 @@ class NewRequest:
 
 def new_deadline(request: NewRequest) -> date:
     """The deadline `mdnet new goal` suggests when it asks for one."""
-    from mdnet.scaffold import NewNote, suggested_deadline
+    from mdnet.scaffold import suggested_deadline
 
     root = _vault(request.vault, request.cwd)
-    note = NewNote(
-        kind=request.kind,
-        name=request.name,
-        today=request.today,
-        horizon=request.horizon,
-        parent=request.parent,
-    )
-    return suggested_deadline(root, load_config(root), note)
+    return suggested_deadline(root, load_config(root), _new_note(request))
 
 
-def new(request: NewRequest) -> Outcome:
-    from mdnet.scaffold import NewNote, new_note
+def _new_note(request: NewRequest) -> NewNote:
+    from mdnet.scaffold import NewNote
 
-    root = _vault(request.vault, request.cwd)
-    note = NewNote(
+    return NewNote(
         kind=request.kind,
         name=request.name,
         today=request.today,
@@ -287,7 +304,13 @@ def new(request: NewRequest) -> Outcome:
         network=request.network,
         clock=request.clock,
     )
-    path, source = new_note(root, load_config(root), note)
+
+
+def new(request: NewRequest) -> Outcome:
+    from mdnet.scaffold import new_note
+
+    root = _vault(request.vault, request.cwd)
+    path, source = new_note(root, load_config(root), _new_note(request))
     used = "" if source == "built-in" else f"created from the template {source}\n"
     return Outcome(stdout=_shown(path, request.cwd) + "\n", stderr=used)
 

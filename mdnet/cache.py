@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
@@ -23,9 +24,9 @@ FORMAT = 1
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
 
-_ALLOWED = {
-    ("mdnet.note", name) for name in ("Note", "Link", "Item", "Heading", "Problem")
-} | {("datetime", "date")}
+_ALLOWED = {("mdnet.note", name) for name in ("Note", "Link", "Item", "Heading", "Problem")} | {
+    ("datetime", "date")
+}
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -41,10 +42,8 @@ def _code_stamp() -> str:
     """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
     stamps = [__version__]
     for module in (note.__file__, dates.__file__, textscan.__file__, __file__):
-        try:
+        with contextlib.suppress(OSError):
             stamps.append(str(os.stat(module or "").st_mtime_ns))
-        except OSError:
-            pass
     return "-".join(stamps)
 
 

@@ -76,35 +76,88 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command(epilog=EPILOG_CHECK)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--vault", type=click.Path(file_okay=False, path_type=Path),
-              help="The vault root (default: found upward from PATHS or the current folder).")
-@click.option("--format", "fmt", type=click.Choice(check_formats()), default="concise",
-              show_default=True, help="Output format.")
-@click.option("--select", multiple=True, callback=_codes, metavar="CODES",
-              help="Only these rule codes or prefixes (comma-separated, ALL for every rule).")
-@click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
-              help="Skip these rule codes or prefixes.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@click.option(
+    "--vault",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The vault root (default: found upward from PATHS or the current folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(check_formats()),
+    default="concise",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_codes,
+    metavar="CODES",
+    help="Only these rule codes or prefixes (comma-separated, ALL for every rule).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_codes,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
 @today_option
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], vault: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, exit_zero: bool,
-          statistics: bool, no_cache: bool, today: date) -> None:
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    vault: Path | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    exit_zero: bool,
+    statistics: bool,
+    no_cache: bool,
+    today: date,
+) -> None:
     """Check a vault (or some of its notes) and report problems as path:line:col."""
-    run(ctx, lambda: app.check(
-        app.CheckRequest(paths=paths, vault=vault, fmt=fmt, select=select, ignore=ignore,
-                         fail_on=fail_on, exit_zero=exit_zero, statistics=statistics,
-                         use_cache=not no_cache, today=today, color=_color(),
-                         cwd=Path.cwd())))
+    run(
+        ctx,
+        lambda: app.check(
+            app.CheckRequest(
+                paths=paths,
+                vault=vault,
+                fmt=fmt,
+                select=select,
+                ignore=ignore,
+                fail_on=fail_on,
+                exit_zero=exit_zero,
+                statistics=statistics,
+                use_cache=not no_cache,
+                today=today,
+                color=_color(),
+                cwd=Path.cwd(),
+            )
+        ),
+    )
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.pass_context
 def rules_cmd(ctx: click.Context, fmt: str) -> None:
     """List every rule: code, name, default severity and summary.
@@ -141,18 +194,32 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
 
 
 @cli.command()
-@click.argument("vault", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
-@click.option("--within", default="7d", show_default=True, callback=_duration,
-              help="Include contacts due within this long (7d, 2w, 1m).")
+@click.argument(
+    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--within",
+    default="7d",
+    show_default=True,
+    callback=_duration,
+    help="Include contacts due within this long (7d, 2w, 1m).",
+)
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
 @today_option
 @click.pass_context
-def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: str,
-        no_cache: bool, today: date) -> None:
+def due(
+    ctx: click.Context,
+    vault: Path,
+    within: int,
+    network: str | None,
+    fmt: str,
+    no_cache: bool,
+    today: date,
+) -> None:
     """Who to reach out to now: overdue first, then due soon, then lapsed contacts.
 
     Each entry shows the network, when you last talked and what about, what to offer
@@ -168,21 +235,48 @@ def due(ctx: click.Context, vault: Path, within: int, network: str | None, fmt: 
 
 
 @cli.command()
-@click.argument("vault", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html",
-              show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here ('-' for stdout). Default: report.html for HTML, else stdout.")
-@click.option("--public", is_flag=True,
-              help="Redact for publishing: no names, no note text, no private goals.")
-@click.option("--links", type=click.Choice(["wiki", "markdown"]), default="wiki",
-              show_default=True, help="Link style of the Markdown report.")
+@click.argument(
+    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json"]),
+    default="html",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here ('-' for stdout). Default: report.html for HTML, else stdout.",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Redact for publishing: no names, no note text, no private goals.",
+)
+@click.option(
+    "--links",
+    type=click.Choice(["wiki", "markdown"]),
+    default="wiki",
+    show_default=True,
+    help="Link style of the Markdown report.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
 @today_option
 @click.pass_context
-def report(ctx: click.Context, vault: Path, fmt: str, output: Path | None, public: bool,
-           links: str, no_cache: bool, today: date) -> None:
+def report(
+    ctx: click.Context,
+    vault: Path,
+    fmt: str,
+    output: Path | None,
+    public: bool,
+    links: str,
+    no_cache: bool,
+    today: date,
+) -> None:
     """Render the state of the vault: relationships, goals, networks, activity, findings.
 
     \b
@@ -192,14 +286,27 @@ def report(ctx: click.Context, vault: Path, fmt: str, output: Path | None, publi
       mdnet report my-vault --format md -o my-vault/Network report.md
       mdnet report my-vault --format json | jq '.contacts[] | select(.state=="overdue")'
     """
-    run(ctx, lambda: app.report(app.ReportRequest(
-        root=vault, today=today, fmt=fmt, output=output, public=public, links=links,
-        cwd=Path.cwd(), use_cache=not no_cache)))
+    run(
+        ctx,
+        lambda: app.report(
+            app.ReportRequest(
+                root=vault,
+                today=today,
+                fmt=fmt,
+                output=output,
+                public=public,
+                links=links,
+                cwd=Path.cwd(),
+                use_cache=not no_cache,
+            )
+        ),
+    )
 
 
 @cli.command()
-@click.argument("vault", required=False, default=".",
-                type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
 @click.pass_context
 def clean(ctx: click.Context, vault: Path) -> None:
     """Remove the vault's cache of parsed notes (.mdnet_cache/).
@@ -449,8 +556,9 @@ def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
     except Exception as exc:  # never a traceback unless asked for
         if ctx.obj and ctx.obj.get("debug"):
             raise
-        click.echo(f"mdnet: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
-                   err=True)
+        click.echo(
+            f"mdnet: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
+        )
         ctx.exit(2)
     if outcome.stdout:
         click.echo(outcome.stdout, nl=False)

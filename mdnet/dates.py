@@ -67,7 +67,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _TEMPLATE = re.compile(r"\{\{|\}\}|<%|%>|\$\{")
 # English whatever the locale (calendar.month_name follows setlocale()).
-_MONTH_NAMES: Final = (
+MONTH_NAMES: Final = (
     "January",
     "February",
     "March",
@@ -81,9 +81,18 @@ _MONTH_NAMES: Final = (
     "November",
     "December",
 )
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 _MONTHS: Final = {
     name: number
-    for number, full in enumerate(_MONTH_NAMES, start=1)
+    for number, full in enumerate(MONTH_NAMES, start=1)
     for name in (full.lower(), full[:3].lower())
 } | {"sept": 9}
 _MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -118,7 +127,7 @@ def _why_not_real(year: int, month: int, day: int) -> str | None:
     if not 1 <= day <= days:
         if day == 0:
             return "day 0"
-        return f"{_MONTH_NAMES[month - 1]} {year} has {days} days"
+        return f"{MONTH_NAMES[month - 1]} {year} has {days} days"
     return None
 
 

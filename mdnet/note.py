@@ -212,10 +212,10 @@ class _FrontMatter:
     problems: list[Problem] = field(default_factory=list)
 
 
-def split_front_matter(
-    text: str, max_size: int
-) -> tuple[str | None, int, int, list[Problem]]:
-    """Find the YAML block: (yaml text or None, first body line index, yaml first line, problems)."""
+def split_front_matter(text: str, max_size: int) -> tuple[str | None, int, int, list[Problem]]:
+    """Find the YAML block.
+
+    Returns (YAML text or None, index of the first body line, first YAML line, problems)."""
     first_nl = text.find("\n")
     first = text if first_nl < 0 else text[:first_nl]
     opener = first.rstrip(" \t")
@@ -226,15 +226,32 @@ def split_front_matter(
             None,
             body_line,
             0,
-            [Problem("F003", 1, 1, "TOML front matter (+++) is not read; mdnet reads YAML between --- lines")],
+            [
+                Problem(
+                    "F003",
+                    1,
+                    1,
+                    "TOML front matter (+++) is not read; mdnet reads YAML between --- lines",
+                )
+            ],
         )
     if opener != "---":
         return None, 0, 0, []
     if first_nl < 0:
-        return None, 1, 0, [Problem("F003", 1, 1, "front matter is opened with --- but never closed")]
+        return (
+            None,
+            1,
+            0,
+            [Problem("F003", 1, 1, "front matter is opened with --- but never closed")],
+        )
     match = _FM_CLOSE.search(text, first_nl + 1)
     if match is None:
-        return None, 0, 0, [Problem("F003", 1, 1, "front matter is opened with --- but never closed")]
+        return (
+            None,
+            0,
+            0,
+            [Problem("F003", 1, 1, "front matter is opened with --- but never closed")],
+        )
     block = text[first_nl + 1 : match.start()]
     body_line = text.count("\n", 0, match.end()) + 1
     if len(block) > max_size:
@@ -414,20 +431,30 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
         for key_node, value_node in root.value:
             line = key_node.start_mark.line + offset
             if key_node.tag == "tag:yaml.org,2002:merge":
-                out.problems.append(Problem("F005", line, 1, "YAML merge keys (<<) are not supported"))
+                out.problems.append(
+                    Problem("F005", line, 1, "YAML merge keys (<<) are not supported")
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
                 out.problems.append(
-                    Problem("F005", line, key_node.start_mark.column + 1,
-                            f"front-matter key {shown!r} is not text; ignored")
+                    Problem(
+                        "F005",
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"front-matter key {shown!r} is not text; ignored",
+                    )
                 )
                 continue
             key = key_node.value
             if key in seen:
                 out.problems.append(
-                    Problem("F003", line, key_node.start_mark.column + 1,
-                            f"duplicate key `{key}` (first on line {seen[key]})")
+                    Problem(
+                        "F003",
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"duplicate key `{key}` (first on line {seen[key]})",
+                    )
                 )
             seen[key] = line
             pairs.append((key, value_node))
@@ -443,8 +470,10 @@ def parse_front_matter(block: str, first_line: int) -> _FrontMatter:
                 line = value_node.start_mark.line + offset
                 text = block.split("\n")[line - offset] if block else ""
                 if _TEMPLATE.search(text):
-                    message = (f"`{key}` holds a template placeholder, not YAML; exclude "
-                               'templates in mdnet.toml (exclude = ["Templates/**"])')
+                    message = (
+                        f"`{key}` holds a template placeholder, not YAML; exclude "
+                        'templates in mdnet.toml (exclude = ["Templates/**"])'
+                    )
                 elif isinstance(exc, ValueError) and "digits" in str(exc):
                     message = f"invalid YAML value for `{key}`: a number with too many digits"
                 else:
@@ -547,9 +576,13 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
             and (raw.startswith("    ") or raw.startswith("\t"))
         ):
             continue  # indented code block; prev_blank stays so the block continues
-        if in_list and raw[:1] not in (" ", "\t") and (prev_blank or raw.startswith("<!--")):
-            if not (raw[:1] in _ITEM_START and _ITEM.match(raw)):
-                in_list = False  # an unindented block after a blank line (or a comment) ends it
+        if (
+            in_list
+            and raw[:1] not in (" ", "\t")
+            and (prev_blank or raw.startswith("<!--"))
+            and not (raw[:1] in _ITEM_START and _ITEM.match(raw))
+        ):
+            in_list = False  # an unindented block after a blank line (or a comment) ends it
         prev_blank = False
         text = raw
         if "`" in text and not in_percent and not in_html:
@@ -650,7 +683,9 @@ def _scan_links(text: str, lineno: int, out: _Body) -> None:
         for m in _WIKI.finditer(text):
             target = _wiki_target(m.group(2))
             if target:
-                out.links.append(Link(target, lineno, m.start() + 1, "wiki", embed=bool(m.group(1))))
+                out.links.append(
+                    Link(target, lineno, m.start() + 1, "wiki", embed=bool(m.group(1)))
+                )
             text = _blank(text, m.start(), m.end())
     if "](" in text:
         for m in _MDLINK.finditer(text):

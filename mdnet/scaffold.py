@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mdnet.analysis import Analysis
 from mdnet.config import Config, daily_pattern_regex
+from mdnet.dates import MONTH_NAMES, WEEKDAY_NAMES
 from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
 from mdnet.note import parse_note
@@ -41,21 +42,8 @@ _MOMENT = re.compile(
     r"\[[^\]]*\]|YYYY|YY|Q|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|d|E|WW|W|"
     r"HH|H|hh|h|mm|m|ss|s|A|a"
 )
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = MONTH_NAMES
+_DAYS = WEEKDAY_NAMES
 
 
 def _ordinal(n: int) -> str:

@@ -8,22 +8,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from mdnet.dates import MONTH_NAMES, WEEKDAY_NAMES
+
+LONG_MONTHS = MONTH_NAMES
+MONTHS = tuple(name[:3] for name in MONTH_NAMES)
+WEEKDAYS = WEEKDAY_NAMES
 
 
 # --------------------------------------------------------------------------- formatting
