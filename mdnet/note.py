@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -503,7 +504,7 @@ _MDLINK = re.compile(
     r"(?:\s+(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'))?\s*\)"
 )
 _TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->")
 
@@ -525,6 +526,33 @@ def _md_target(raw: str) -> str | None:
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
+
+
+def _blank_code_spans(text: str) -> str:
+    """Blank CommonMark code spans: a run of backticks up to the next run of the same length.
+
+    Linear in the line's length; a regex with backreferences backtracks for minutes on a
+    long line of backticks."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return text
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    parts: list[str] = []
+    pos = i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = bisect_right(same, i)
+        if k == len(same):
+            i += 1  # no closing run: the backticks are literal
+            continue
+        close = runs[same[k]][1]
+        parts.extend((text[pos:start], " " * (close - start)))
+        pos, i = close, same[k] + 1
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 @dataclass(slots=True)
@@ -587,7 +615,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
         text = raw
         if "`" in text and not in_percent and not in_html:
             # A code span hides comment markers too: "`%%`" or "`<!--`" opens no comment.
-            text = _CODE_SPAN.sub(lambda mm: " " * len(mm.group(0)), text)
+            text = _blank_code_spans(text)
         # Obsidian %%comments%% and HTML comments hide their content from links and tags.
         if in_percent or "%%" in text:
             text, in_percent = _strip_delimited(text, "%%", "%%", in_percent)
@@ -605,7 +633,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> _Body:
         if not text.strip():
             continue
         if "`" in text:
-            text = _CODE_SPAN.sub(lambda mm: " " * len(mm.group(0)), text)
+            text = _blank_code_spans(text)
         if text.lstrip().startswith("#"):
             hm = _HEADING.match(text)
             if hm:
