@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -20,7 +21,8 @@ from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = ".mdnet_cache"
-FORMAT = 1
+FORMAT = 2
+SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
 
@@ -47,8 +49,13 @@ def _code_stamp() -> str:
     return "-".join(stamps)
 
 
-def cache_file(root: Path, config: Config) -> Path:
-    return root / CACHE_DIR / f"notes-{FORMAT}-{config.parse_fingerprint()}.pickle"
+def _prefix(config: Config) -> str:
+    return f"notes-{FORMAT}-{config.parse_fingerprint()}"
+
+
+def _shard(path: str) -> int:
+    """Notes are spread over SHARDS files so that a few changed notes rewrite only a few."""
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
 
 def _load(path: Path) -> dict[str, tuple[int, int, Note]]:
@@ -63,19 +70,24 @@ def _load(path: Path) -> dict[str, tuple[int, int, Note]]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _store(path: Path, entries: dict[str, tuple[int, int, Note]]) -> None:
-    folder = path.parent
+def _store(folder: Path, prefix: str, shards: dict[int, dict[str, tuple[int, int, Note]]]) -> None:
+    """Write the given shards atomically; drop files of other versions or settings."""
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((_code_stamp(), entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        for number, entries in shards.items():
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump((_code_stamp(), entries), handle, pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, folder / f"{prefix}-{number:x}.pickle")
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
         for stale in folder.glob("notes-*.pickle"):
-            if stale != path:
+            if not stale.name.startswith(prefix + "-"):
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only vault still gets checked, only slower next time
@@ -111,8 +123,10 @@ def cached_loader(use_cache: bool) -> NoteLoader:
     def load(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
         if not use_cache:
             return parse_all(root, entries, config)
-        path = cache_file(root, config)
-        old = _load(path)
+        folder, prefix = root / CACHE_DIR, _prefix(config)
+        old: dict[str, tuple[int, int, Note]] = {}
+        for number in range(SHARDS):
+            old.update(_load(folder / f"{prefix}-{number:x}.pickle"))
         fresh: dict[str, tuple[int, int, Note]] = {}
         todo: list[FileEntry] = []
         for entry in entries:
@@ -123,8 +137,14 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                 todo.append(entry)
         for entry, parsed in zip(todo, parse_all(root, todo, config), strict=True):
             fresh[entry.path] = (entry.size, entry.mtime_ns, parsed)
-        if todo or len(fresh) != len(old):
-            _store(path, fresh)
+        changed = {_shard(e.path) for e in todo} | {_shard(p) for p in old.keys() - fresh.keys()}
+        if changed:
+            shards: dict[int, dict[str, tuple[int, int, Note]]] = {n: {} for n in changed}
+            for path, value in fresh.items():
+                number = _shard(path)
+                if number in shards:
+                    shards[number][path] = value
+            _store(folder, prefix, shards)
         return [fresh[e.path][2] for e in entries]
 
     return load

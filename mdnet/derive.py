@@ -26,7 +26,8 @@ class Interaction:
     date: date
     path: str
     line: int
-    text: str
+    raw: str
+    """The line as written; `text` is what a person reads."""
     contacts: tuple[str, ...]
     """Paths of the contact notes concerned."""
     source: str
@@ -34,6 +35,11 @@ class Interaction:
     kind: str | None = None
     """give, ask or None, from the tags."""
     tags: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Without the leading date, links shown as names (computed only when shown)."""
+        return readable(self.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +208,7 @@ class Derivation:
                                 when,
                                 note.path,
                                 item.line,
-                                readable(item.text),
+                                item.text,
                                 who,
                                 "task",
                                 self._kind(item.tags),
@@ -217,7 +223,7 @@ class Derivation:
                             item.date,
                             note.path,
                             item.line,
-                            readable(item.text),
+                            item.text,
                             who,
                             source,
                             self._kind(item.tags),
@@ -230,7 +236,7 @@ class Derivation:
                             note.daily_date,
                             note.path,
                             item.line,
-                            readable(item.text),
+                            item.text,
                             tuple(linked),
                             "daily",
                             self._kind(item.tags),
@@ -247,7 +253,7 @@ class Derivation:
                                 note.daily_date,
                                 note.path,
                                 line,
-                                readable(text),
+                                text,
                                 tuple(linked),
                                 "daily",
                                 self._kind(tags),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from mdnet.render import CheckResult, formatter
+from mdnet.render.safe import strip_controls
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,7 +29,8 @@ def as_json(result: CheckResult) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Escape sequences and other line breaks (\x85, U+2028) could end or colour the command.
+    return strip_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

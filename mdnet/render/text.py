@@ -63,7 +63,8 @@ def full(result: CheckResult) -> str:
         if lines is None:
             try:
                 raw = (result.root / d.path).read_bytes()[:5_000_000]
-                lines = raw.decode("utf-8", "replace").splitlines()
+                text = raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+                lines = text.split("\n")  # as the parser counts lines: \f or U+2028 end none
             except OSError:
                 lines = []
             cache[d.path] = lines
