@@ -10,7 +10,6 @@ import shutil
 import tempfile
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -109,6 +108,8 @@ def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note
     workers = min(os.cpu_count() or 1, 8)
     if len(entries) < PARALLEL_MIN or workers < 2:
         return [read_note(root, e, config) for e in entries]
+    from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
+
     jobs = [(root, chunk, config) for chunk in _chunks(entries, workers * 4)]
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -67,6 +66,8 @@ class Config:
             str(self.max_file_size),
             str(self.max_front_matter_size),
         ]
+        import hashlib  # here, not at start-up: only the cache needs it
+
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from mdnet.diagnostics import Diagnostic
@@ -42,12 +43,21 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-def check_formats() -> list[str]:
-    from mdnet.render import junit, machine, sarif, text  # noqa: F401
+MODULES = {
+    "concise": "text",
+    "full": "text",
+    "json": "machine",
+    "github": "machine",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+"""Format name -> the module under mdnet.render that registers it (imported only when used)."""
 
-    return list(FORMATTERS)
+
+def check_formats() -> list[str]:
+    return list(MODULES)
 
 
 def render_check(name: str, result: CheckResult) -> str:
-    check_formats()
+    import_module(f"mdnet.render.{MODULES[name]}")
     return FORMATTERS[name](result)
