@@ -340,12 +340,13 @@ class CalendarRequest:
     today: date
     output: Path | None
     public: bool
+    use_cache: bool = True
 
 
 def calendar(request: CalendarRequest) -> Outcome:
     from mdnet.calendar import build_calendar
 
-    analysis = open_vault(request.root, request.today)
+    analysis = open_vault(request.root, request.today, request.use_cache)
     _require_notes(analysis, request.root)
     text = build_calendar(analysis, public=request.public)
     if request.output is None or str(request.output) == "-":

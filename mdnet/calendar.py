@@ -121,7 +121,8 @@ def render_ics(items: list[Entry], today: date, title: str) -> str:
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
-        event.add("dtend", item.day + timedelta(days=1))
+        if item.day < date.max:  # `snooze: 9999-12-31`: a one-day event needs no DTEND
+            event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", item.summary)
         if item.description:
             event.add("description", item.description)

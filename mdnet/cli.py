@@ -34,9 +34,12 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    if not 1900 <= day.year <= 9000:  # room for a century of cadence either side
+        raise click.BadParameter(f"{value} is out of range (years 1900 to 9000)")
+    return day
 
 
 def today_option(func: F) -> F:
@@ -46,6 +49,12 @@ def today_option(func: F) -> F:
         callback=_today,
         metavar="YYYY-MM-DD",
         help="Evaluate as of this date (also MDNET_TODAY). Default: the local date.",
+    )(func)
+
+
+def no_cache_option(func: F) -> F:
+    return click.option(
+        "--no-cache", is_flag=True, help="Parse every note; do not read or write the cache."
     )(func)
 
 
@@ -112,7 +121,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
-@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
+@no_cache_option
 @today_option
 @click.pass_context
 def check(
@@ -208,7 +217,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
+@no_cache_option
 @today_option
 @click.pass_context
 def due(
@@ -264,7 +273,7 @@ def due(
     show_default=True,
     help="Link style of the Markdown report.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
+@no_cache_option
 @today_option
 @click.pass_context
 def report(
@@ -516,10 +525,16 @@ def log_cmd(
 @click.option(
     "--public", is_flag=True, help="Name no one and leave out private contacts and goals."
 )
+@no_cache_option
 @today_option
 @click.pass_context
 def calendar_cmd(
-    ctx: click.Context, vault: Path, output: Path | None, public: bool, today: date
+    ctx: click.Context,
+    vault: Path,
+    output: Path | None,
+    public: bool,
+    no_cache: bool,
+    today: date,
 ) -> None:
     """Export an iCalendar file: when to reach out to each contact, and goal deadlines.
 
@@ -537,7 +552,9 @@ def calendar_cmd(
     run(
         ctx,
         lambda: app.calendar(
-            app.CalendarRequest(root=vault, today=today, output=output, public=public)
+            app.CalendarRequest(
+                root=vault, today=today, output=output, public=public, use_cache=not no_cache
+            )
         ),
     )
 
@@ -568,4 +585,17 @@ def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
 
 
 def main() -> None:
-    cli(prog_name="mdnet")
+    """The console script: click's usage errors become one line too, like every other error."""
+    try:
+        code = cli.main(prog_name="mdnet", standalone_mode=False)
+    except click.UsageError as exc:
+        where = f"; see `{exc.ctx.command_path} --help`" if exc.ctx else ""
+        click.echo(f"mdnet: error: {exc.format_message().rstrip('.')}{where}", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"mdnet: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("mdnet: aborted", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

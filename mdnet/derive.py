@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -125,7 +126,7 @@ def readable(text: str) -> str:
     return text.strip(" -:—–\t") or text.strip()
 
 
-_PLUS = re.compile(r"^\s*[:\-–—]?\s*\+\s*(\d+(?:\.\d+)?)")
+_PLUS = re.compile(r"^\s*[:\-–—]?\s*\+\s*(\d{1,15}(?:\.\d{1,15})?)(?!\.?\d)")  # finite amounts
 
 
 class Derivation:
@@ -515,6 +516,8 @@ class Derivation:
             progress = sum(a for d, a in amounts if d is None or self._in_window(goal, d))
         target = goal.target
         percent = progress / target * 100 if target else None
+        if percent is not None and not math.isfinite(percent):
+            percent = None  # a tiny target: no percentage a report could show
         expected = None
         if target and goal.start and goal.deadline and goal.deadline > goal.start:
             span = (goal.deadline - goal.start).days

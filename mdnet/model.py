@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -134,13 +135,16 @@ class _Fields:
         value = self.note.meta.get(key)
         if value is None:
             return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value.strip().replace(",", ""))
-            except ValueError:
-                pass
+        number = None
+        try:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                number = float(value)
+            elif isinstance(value, str):
+                number = float(value.strip().replace(",", ""))
+        except (ValueError, OverflowError):  # not a number, or an integer too large for one
+            number = None
+        if number is not None and math.isfinite(number):  # .inf and .nan are no amounts
+            return number
         self.problem("F005", key, f"`{key}` must be a number, not {_shown(value)}")
         return None
 

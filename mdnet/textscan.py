@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -310,11 +311,16 @@ def _find(text: str, words: Sequence[str], vague: bool) -> list[tuple[int, str]]
             continue
         candidates.append((start, end))
     candidates.sort(key=lambda span: (span[0] - span[1], span[0]))
+    # Longest first; `taken` stays sorted and free of overlaps, so each check looks at the
+    # two neighbours only (linear-logarithmic even for pathological lines).
     taken: list[tuple[int, int]] = []
     for start, end in candidates:
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-    taken.sort()
+        i = bisect.bisect_left(taken, (start, end))
+        if i > 0 and taken[i - 1][1] > start:
+            continue
+        if i < len(taken) and taken[i][0] < end:
+            continue
+        taken.insert(i, (start, end))
     return [(start, text[start:end]) for start, end in taken]
 
 

@@ -18,6 +18,7 @@ from conftest import MakeVault, run
 
 GOOD = "---\ntype: contact\nnetwork: bloggers\n---\n# Good\n"
 """A healthy contact in every vault: its C005 finding proves the rest was still checked."""
+GOAL = "---\ntype: goal\ngoal: Publish 10 posts\ndeadline: 9999-12-31\n"
 
 
 def billion_laughs(levels: int = 9) -> str:
@@ -65,7 +66,10 @@ CASES: dict[str, Case] = {
         [("F003", "Bad.md", 2, 1, "front matter is a single value")],
     ),
     "unsafe-tag": Case(
-        {"Bad.md": '---\ntype: contact\nx: !!python/object/apply:os.system ["touch MARKER"]\n---\n'},
+        {
+            "Bad.md": "---\ntype: contact\n"
+            'x: !!python/object/apply:os.system ["touch MARKER"]\n---\n'
+        },
         [("F005", "Bad.md", 3, 4, "unsafe or unknown YAML tag")],
     ),
     "custom-tag": Case(
@@ -104,6 +108,17 @@ CASES: dict[str, Case] = {
     "huge-integer": Case(
         {"Bad.md": "---\ntype: goal\ntarget: 1" + "0" * 5000 + "\n---\n"},
         [("F002", "Bad.md", 3, 9, "a number with too many digits")],
+    ),
+    "non-finite-numbers": Case(
+        {"Bad.md": GOAL + "target: .inf\nprogress: .nan\n---\n"},
+        [
+            ("F005", "Bad.md", 5, 9, "`target` must be a number, not inf"),
+            ("F005", "Bad.md", 6, 11, "`progress` must be a number, not nan"),
+        ],
+    ),
+    "integer-too-large-for-a-float": Case(
+        {"Bad.md": GOAL + "target: 1" + "0" * 400 + "\n---\n"},
+        [("F005", "Bad.md", 5, 9, "`target` must be a number")],
     ),
     "binary": Case(
         {"Bad.md": b"\x89PNG\x00\x01\x02\x03"},
@@ -192,8 +207,26 @@ FINE: dict[str, Case] = {
     ),
     "empty-file": Case({"Fine.md": b""}),
     "empty-front-matter": Case({"Fine.md": "---\n---\n"}),
+    "huge-amounts-and-a-tiny-target": Case(
+        {
+            "Fine.md": GOAL + "start: 2026-01-01\ntarget: 1.0e-300\n---\n"
+            "- 2026-11-20 +" + "9" * 400 + " posts\n- 2026-11-21 +1.0e308 posts\n"
+        }
+    ),
+    "far-future-and-far-past-dates": Case(
+        {
+            "People/Far.md": "---\ntype: contact\nsnooze: 9999-12-31\nmet: 0001-01-01\n---\n"
+            "- 9999-12-31 Coffee\n",
+            "Goals/Far.md": GOAL + "start: 0001-01-01\n---\n",
+            "Events/Far.md": "---\ntype: event\ndate: 9999-12-31\n---\n",
+            "Goals/Weekly.md": "---\ntype: goal\ngoal: Call 1 person\nevery: week\ntarget: 1\n"
+            "start: 0001-01-01\n---\n- 0001-01-01 +1\n",
+        }
+    ),
     "nul-after-the-first-8k": Case({"Fine.md": b"a" * 9000 + b"\x00\n"}),
-    "templater-text-in-an-unknown-field": Case({"Fine.md": "---\ncreated: <% tp.date.now() %>\n---\n"}),
+    "templater-text-in-an-unknown-field": Case(
+        {"Fine.md": "---\ncreated: <% tp.date.now() %>\n---\n"}
+    ),
     "long-line-of-markdown-link-openers": Case({"Fine.md": "[a](" * 12_500 + "\n"}),
     "long-heading-of-backticks": Case({"Fine.md": "# " + "`" * 100_000 + "\n"}),
     "long-line-of-comment-markers": Case({"Fine.md": "%" * 100_000 + "\n"}),
@@ -228,6 +261,8 @@ def survive(vault: Path, out: Path) -> list[dict[str, Any]]:
         target = out / f"report.{fmt}"
         _no_crash(run("report", str(vault), "--format", fmt, "-o", str(target), "--no-cache"), 0)
         assert target.stat().st_size > 0
+    _no_crash(run("report", str(vault), "--public", "-o", str(out / "public.html")), 0)
+    _no_crash(run("calendar", str(vault), "-o", str(out / "due.ics")), 0)
     return rows
 
 
@@ -238,7 +273,9 @@ def found(rows: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
 def assert_expected(rows: list[dict[str, Any]], case: Case) -> None:
     for code, path, line, col, words in case.expect:
         hits = [r for r in rows if (r["code"], r["path"], r["line"]) == (code, path, line)]
-        assert hits, f"no {code} at {path}:{line} in {[(r['code'], r['path'], r['line']) for r in rows]}"
+        assert hits, (
+            f"no {code} at {path}:{line} in {[(r['code'], r['path'], r['line']) for r in rows]}"
+        )
         assert any(words in r["message"] for r in hits), hits
         if col is not None:
             assert any(r["column"] == col for r in hits), hits
@@ -289,7 +326,10 @@ def test_unusual_but_fine_file_is_read(name: str, make_vault: MakeVault, tmp_pat
 
 def test_utf8_bom_fields_are_read(make_vault: MakeVault) -> None:
     vault = make_vault(
-        {"People/Good.md": GOOD, "Bom.md": b"\xef\xbb\xbf---\ntype: contact\nname: Bom Person\n---\n"}
+        {
+            "People/Good.md": GOOD,
+            "Bom.md": b"\xef\xbb\xbf---\ntype: contact\nname: Bom Person\n---\n",
+        }
     )
     never = json.loads(run("due", str(vault), "--format", "json", "--no-cache").stdout)["never"]
     assert "Bom Person" in {c["name"] for c in never}
@@ -473,7 +513,9 @@ def test_all_hostile_files_in_one_vault(make_vault: MakeVault, tmp_path: Path) -
                 if case.config is None:
                     for code, path, line, _, _ in case.expect:
                         assert (code, line) in {
-                            (r["code"], r["line"]) for r in rows if r["path"].endswith(f"{name}/{path}")
+                            (r["code"], r["line"])
+                            for r in rows
+                            if r["path"].endswith(f"{name}/{path}")
                         }, name
     print("hostile vault:", ", ".join(f"{c} {t:.2f}s" for c, t in timings.items()))
     assert max(timings.values()) < 20

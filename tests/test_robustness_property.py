@@ -27,16 +27,22 @@ PATHS = [
     "Notes/Ideas.md",
     "Notes/sub/Deep.md",
 ]
-NAMES = ["Dana Whitfield", "Sam Ortiz", "Zoë", "Publish 30 guest posts", "Pitch", "FinCon", "Nobody"]
+NAMES = [
+    "Dana Whitfield",
+    "Sam Ortiz",
+    "Zoë",
+    "Publish 30 guest posts",
+    "Pitch",
+    "FinCon",
+    "Nobody",
+]
 
 names = st.sampled_from(NAMES)
 dates = st.sampled_from(
     ["2026-11-02", "2026-03-14", "2025-12-31", "2026-13-45", "31/12/1990", "1700000000000",
      "{{date}}", "<% tp.date.now() %>", "next month", "''", "2026-02-30", "[[2026-11-02]]"]
 )  # fmt: skip
-text = st.text(
-    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=30
-)
+text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=30)
 scalars = st.one_of(
     dates,
     names.map(lambda n: f'"[[{n}]]"'),
@@ -143,12 +149,32 @@ def _outputs(root: Path) -> dict[str, Any]:
     return {"check": check, "due": due, "report": report, "md": markdown}
 
 
+_real_scandir = os.scandir
+
+
+class _ReversedScandir:
+    """os.scandir listing each folder backwards: discovery order must not matter."""
+
+    def __init__(self, path: Any) -> None:
+        with _real_scandir(path) as entries:
+            self.entries = list(entries)[::-1]
+
+    def __iter__(self) -> Iterator[os.DirEntry[str]]:
+        return iter(self.entries)
+
+    def __enter__(self) -> _ReversedScandir:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
 def _findings(rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
     return {(r["path"], r["line"], r["column"], r["code"], r["message"]) for r in rows}
 
 
 @settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("MDNET_PROPERTY_EXAMPLES", "40")),  # more for a deep run
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -166,15 +192,13 @@ def test_generated_vaults(
             assert row["column"] >= 1, row
     shuffled = order[:]
     seed.shuffle(shuffled)
-    real_scandir = os.scandir
-
-    def reversed_scandir(path: Any) -> Iterator[os.DirEntry[str]]:
-        return iter(list(real_scandir(path))[::-1])
-
-    with monkeypatch.context() as patch:
-        patch.setattr(os, "scandir", reversed_scandir)
-        with tempfile.TemporaryDirectory() as second, _vault(files, shuffled, Path(second)) as r2:
-            again = _outputs(r2)
+    with (
+        tempfile.TemporaryDirectory() as second,
+        _vault(files, shuffled, Path(second)) as r2,
+        monkeypatch.context() as patch,
+    ):
+        patch.setattr(os, "scandir", _ReversedScandir)
+        again = _outputs(r2)
     assert _findings(again["check"]) == _findings(out["check"])
     assert again["check"] == out["check"]
     assert again["due"] == out["due"]
