@@ -29,8 +29,12 @@ class LinkIndex:
         self.by_path: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.by_alias: dict[str, list[str]] = defaultdict(list)
+        self.folders: dict[str, str] = {}
         for path in files:
             low = path.lower()
+            if low.endswith("/"):
+                self.folders[low.rstrip("/")] = path.rstrip("/")
+                continue
             self.by_path[low] = path
             name = low.rsplit("/", 1)[-1]
             self.by_name[name].append(path)
@@ -68,6 +72,13 @@ class LinkIndex:
     def _resolve(self, target: str, folder: str, style: str) -> Resolution:
         target = target.strip()
         relative = target.startswith(("./", "../"))
+        if style == "markdown":
+            # A Markdown link is a path from the linking note's folder first (GitHub reads
+            # it so), and may name a folder; then it is resolved like a wikilink.
+            joined = posixpath.normpath(posixpath.join(folder, target)).lower().rstrip("/")
+            found = self._by_path(joined) or self.folders.get(joined)
+            if found:
+                return Resolution(found, (found,))
         if "/" in target or relative:
             found = None
             if style == "markdown" or relative:

@@ -32,7 +32,8 @@ class Vault:
     root: Path
     notes: tuple[Note, ...]
     files: tuple[str, ...]
-    """Every file (notes and attachments), relative paths; excluded ones too, for links."""
+    """Every file (notes and attachments) and folder (ending in `/`), relative paths;
+    excluded ones too, for links."""
 
 
 @lru_cache(maxsize=64)
@@ -95,6 +96,7 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
             except OSError:
                 continue
             if is_dir:
+                every.append(rel + "/")  # a folder: a Markdown link may point at one
                 stack.append((rel + "/", entry.path, bad_name))
                 continue
             problem = None

@@ -194,3 +194,19 @@ def test_resolution_is_cached_per_folder(index: LinkIndex) -> None:
 )
 def test_note_aliases(front_matter: str, aliases: list[str]) -> None:
     assert note_aliases(make_note("a.md", f"---\n{front_matter}\n---\n")) == aliases
+
+
+def test_markdown_links_may_point_at_a_folder_but_wikilinks_may_not() -> None:
+    files = ["README.md", "queries/", "queries/q1.md", "docs/guide.md"]
+    index = LinkIndex(files, [])
+    md = Link("queries", 1, 1, "markdown")
+    assert index.resolve(md, "README.md").path == "queries"
+    assert index.resolve(Link("../queries", 1, 1, "markdown"), "docs/guide.md").path == "queries"
+    assert index.resolve(Link("queries", 1, 1, "wiki"), "README.md").path is None
+
+
+def test_a_markdown_link_is_first_a_path_from_the_note_folder() -> None:
+    files = ["docs/Plan.md", "Plan.md"]
+    index = LinkIndex(files, [])
+    assert index.resolve(Link("Plan.md", 1, 1, "markdown"), "docs/guide.md").path == "docs/Plan.md"
+    assert index.resolve(Link("Plan.md", 1, 1, "markdown"), "x.md").path == "Plan.md"
