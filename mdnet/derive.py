@@ -126,6 +126,7 @@ def readable(text: str) -> str:
     return text.strip(" -:—–\t") or text.strip()
 
 
+MeasureKey = tuple[str, str | None, str | None, bool]
 _PLUS = re.compile(r"^\s*[:\-–—]?\s*\+\s*(\d{1,15}(?:\.\d{1,15})?)(?!\.?\d)")  # finite amounts
 
 
@@ -148,7 +149,9 @@ class Derivation:
         self.interactions: list[Interaction] = []
         self.planned: dict[str, list[Planned]] = defaultdict(list)
         self._notes_by_path = {n.path: n for n in notes}
-        self._measure_memo: dict[tuple[str, str | None, str | None, bool], list[date]] = {}
+        self._measure_memo: dict[MeasureKey, list[date]] = {}
+        self._amount_memo: dict[MeasureKey, list[tuple[date | None, float]]] = {}
+        self._totals_memo: dict[tuple[MeasureKey, str], dict[date, float]] = {}
         self._collect()
         self.by_contact: dict[str, list[Interaction]] = defaultdict(list)
         for interaction in self.interactions:
@@ -433,7 +436,12 @@ class Derivation:
         if goal.progress is not None:
             return "progress", [(None, goal.progress)]
         if goal.measure is not None:
-            return "measure", [(d, 1.0) for d in self._measured(goal)]
+            key = _measure_key(goal)
+            if key is None:
+                return "measure", [(d, 1.0) for d in self._measured(goal)]
+            if key not in self._amount_memo:
+                self._amount_memo[key] = [(d, 1.0) for d in self._measured(goal)]
+            return "measure", self._amount_memo[key]
         note = self._note(goal.path)
         dated = [i for i in note.items if i.task is None and i.date is not None]
         if dated:
@@ -452,9 +460,9 @@ class Derivation:
         """Dates of the things a `measure:` counts (window filtering happens later)."""
         m = goal.measure
         assert m is not None
-        if m.count == "contacts" and not m.new:
+        key = _measure_key(goal)
+        if key is None:  # people in touch inside this goal's own window
             return self._contacts_in_window(goal, m)
-        key = (m.count, m.network, m.tag, m.new)
         if key not in self._measure_memo:
             self._measure_memo[key] = sorted(self._measure_dates(m))
         return self._measure_memo[key]
@@ -508,7 +516,7 @@ class Derivation:
         if goal.every:
             return self._recurring(goal, source, amounts, parent, milestones)
         if source == "measure":  # dates sorted, one each: count the window by bisection
-            dates = [d for d, _ in amounts if d is not None]
+            dates = self._measured(goal)
             lo = goal.start or date.min
             hi = min(goal.deadline or today, today)
             progress = float(max(0, bisect_right(dates, hi) - bisect_left(dates, lo)))
@@ -600,12 +608,17 @@ class Derivation:
         """Progress per period (keyed by the period's first day), up to today."""
         every = goal.every
         assert every is not None
+        key = _measure_key(goal) if source == "measure" else None
+        if key is not None and (key, every) in self._totals_memo:
+            return self._totals_memo[(key, every)]
         totals: dict[date, float] = defaultdict(float)
         for when, amount in amounts:
             if when is not None and when <= self.today:
                 totals[_period_start(when, every)] += amount
         if source == "progress":
             totals[current] = goal.progress or 0.0
+        if key is not None:
+            self._totals_memo[(key, every)] = totals
         return totals
 
     def _streak(self, goal: Goal, totals: dict[date, float], current: date, per: float) -> int:
@@ -625,6 +638,14 @@ class Derivation:
                 break
             start = prev_period_start(start, every)
         return streak
+
+
+def _measure_key(goal: Goal) -> MeasureKey | None:
+    """The memo key of a goal's measure when its dates do not depend on the goal's window."""
+    m = goal.measure
+    if m is None or (m.count == "contacts" and not m.new):
+        return None
+    return (m.count, m.network, m.tag, m.new)
 
 
 @lru_cache(maxsize=65536)

@@ -90,8 +90,14 @@ class LinkIndex:
                 return Resolution(None)
             # Obsidian also matches a partial path at the end of a longer one.
             tail = "/" + target.lower().lstrip("/")
-            matches = {p for low, p in self.by_path.items() if low.endswith(tail)}
-            return self._choose(sorted(set(matches)), folder)
+            last = tail.rsplit("/", 1)[-1]
+            matches = {
+                p
+                for p in self.by_name.get(last, ())
+                if ("/" + p.lower()).endswith(tail)
+                or (p.lower().endswith(".md") and ("/" + p.lower()[:-3]).endswith(tail))
+            }
+            return self._choose(sorted(matches), folder)
         low = target.lower()
         candidates = self.by_name.get(low) or self.by_alias.get(low) or []
         return self._choose(sorted(set(candidates)), folder)
