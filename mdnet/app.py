@@ -44,12 +44,21 @@ def open_vault(root: Path, today: date, use_cache: bool = True) -> Analysis:
 
 
 def display_root(root: Path, cwd: Path) -> str:
-    """The vault root as shown before each path: relative to the current folder if inside."""
+    """The vault root as shown before each finding's path: relative to the current folder
+    (with `..` if need be, as linters print), '' when it is the current folder."""
     try:
         rel = os.path.relpath(root.resolve(), cwd.resolve())
     except ValueError:  # another drive on Windows
         return str(root)
     return "" if rel == "." else rel.replace(os.sep, "/")
+
+
+def shown(path: Path, cwd: Path) -> str:
+    """A path mdnet wrote or created: relative when inside the current folder, else whole."""
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,14 +252,6 @@ def clean(root: Path) -> Outcome:
 # ---------------------------------------------------------------- init, new, log, calendar
 
 
-def _shown(path: Path, cwd: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _vault(vault: Path | None, cwd: Path) -> Path:
     root = vault if vault is not None else find_root(cwd)
     if not root.is_dir():
@@ -262,8 +263,7 @@ def init(root: Path, today: date, cwd: Path) -> Outcome:
     from mdnet.scaffold import init_vault
 
     created = init_vault(root, today)
-    where = _shown(root, cwd) or "."
-    where = "." if where in ("", ".") else where
+    where = shown(root, cwd)
     lines = [f"Created a vault in {where}:", *(f"  {path}" for path in created), ""]
     lines.append(f"Next: read {where}/README.md, then run `mdnet check {where}`.")
     return Outcome("\n".join(lines) + "\n")
@@ -312,7 +312,7 @@ def new(request: NewRequest) -> Outcome:
     root = _vault(request.vault, request.cwd)
     path, source = new_note(root, load_config(root), _new_note(request))
     used = "" if source == "built-in" else f"created from the template {source}\n"
-    return Outcome(stdout=_shown(path, request.cwd) + "\n", stderr=used)
+    return Outcome(stdout=shown(path, request.cwd) + "\n", stderr=used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +331,7 @@ def log(request: LogRequest) -> Outcome:
     root = _vault(request.vault, request.cwd)
     analysis = open_vault(root, request.day)
     path, line = log_interaction(analysis, request.name, request.text, request.day, request.tags)
-    return Outcome(f"{_shown(path, request.cwd)}: {line}\n")
+    return Outcome(f"{shown(path, request.cwd)}: {line}\n")
 
 
 @dataclass(frozen=True, slots=True)

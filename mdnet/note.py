@@ -714,27 +714,23 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+_LINK_FORMS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None], str], ...] = (
+    ("[[", _WIKI, _wiki_target, "wiki"),
+    ("](", _MDLINK, _md_target, "markdown"),
+)
+
+
 def _scan_links(text: str, lineno: int, out: _Body) -> None:
-    if "[[" in text:
+    for marker, pattern, target_of, style in _LINK_FORMS:
+        if marker not in text:
+            continue
         spans = []
-        for m in _WIKI.finditer(text):
-            target = _wiki_target(m.group(2))
+        for m in pattern.finditer(text):
+            target = target_of(m.group(2))
             if target:
-                out.links.append(
-                    Link(target, lineno, m.start() + 1, "wiki", embed=bool(m.group(1)))
-                )
+                out.links.append(Link(target, lineno, m.start() + 1, style, embed=bool(m.group(1))))
             spans.append(m.span())
-        text = _blank_spans(text, spans)
-    if "](" in text:
-        spans = []
-        for m in _MDLINK.finditer(text):
-            md_target = _md_target(m.group(2))
-            if md_target:
-                out.links.append(
-                    Link(md_target, lineno, m.start() + 1, "markdown", embed=bool(m.group(1)))
-                )
-            spans.append(m.span())
-        text = _blank_spans(text, spans)
+        text = _blank_spans(text, spans)  # what was a link is no tag
     if "#" in text:
         for m in _TAG.finditer(text):
             out.tags.append((m.group(1).lower(), lineno))
