@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -36,11 +37,19 @@ class Analysis:
     def derived(self) -> Derivation:
         return Derivation(self.vault.notes, self.model, self.index, self.config, self.today)
 
+    @cached_property
+    def _problems(self) -> dict[str, list[tuple[str, Problem]]]:
+        by_code: dict[str, list[tuple[str, Problem]]] = defaultdict(list)
+        for note in self.vault.notes:
+            for problem in note.problems:
+                by_code[problem.code].append((note.path, problem))
+        for path, problem in self.model.problems:
+            by_code[problem.code].append((path, problem))
+        return by_code
+
     def problems(self, code: str) -> list[tuple[str, Problem]]:
         """Problems found while reading notes and their fields, for one code."""
-        found = [(n.path, p) for n in self.vault.notes for p in n.problems if p.code == code]
-        found.extend((path, p) for path, p in self.model.problems if p.code == code)
-        return found
+        return self._problems.get(code, [])
 
 
 @dataclass(frozen=True, slots=True)
