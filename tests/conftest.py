@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -68,3 +69,12 @@ def check_json(vault: Path, *args: str) -> list[dict[str, Any]]:
 
 def codes(vault: Path, *args: str) -> list[str]:
     return [row["code"] for row in check_json(vault, *args)]
+
+
+def vault_rows(vault: Path, *args: str) -> list[dict[str, Any]]:
+    """`check_json`, with each path relative to the vault root instead of the current folder."""
+    found = check_json(vault, *args)
+    for row in found:
+        full = os.path.normpath(Path.cwd().resolve() / row["path"])
+        row["path"] = Path(full).relative_to(vault.resolve()).as_posix()
+    return found

@@ -465,3 +465,17 @@ def report_data() -> dict[str, Any]:
             "by_code": by_code,
         },
     }
+
+
+SECTION_IDS = (
+    "summary",
+    "reach-out",
+    "reconnect",
+    "goals",
+    "recurring",
+    "networks",
+    "activity",
+    "balance",
+    "findings",
+)
+"""The id of every section of the HTML report, in order."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from report_fixtures import SECTION_IDS as SECTIONS
 from report_fixtures import report_data
 
 from mdnet.report.html import render_html
@@ -24,17 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-]
-SECTIONS = [
-    "summary",
-    "reach-out",
-    "reconnect",
-    "goals",
-    "recurring",
-    "networks",
-    "activity",
-    "balance",
-    "findings",
 ]
 WIDTHS = {"phone": 390, "desktop": 1280}
 

@@ -10,23 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_fixtures import report_data
+from report_fixtures import SECTION_IDS, report_data
 
 from mdnet.report.html import goal_tree, render_html
 from mdnet.report.markdown import escape_markdown, note_link, render_markdown
 from mdnet.report.public import initials, redact
-
-SECTION_IDS = [
-    "summary",
-    "reach-out",
-    "reconnect",
-    "goals",
-    "recurring",
-    "networks",
-    "activity",
-    "balance",
-    "findings",
-]
 
 
 class _Tags(HTMLParser):

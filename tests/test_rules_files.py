@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import MakeVault, check_json, run
-
-
-def rows(vault: Path, *args: str) -> list[dict[str, Any]]:
-    """Findings as JSON rows, with paths relative to the vault root."""
-    found = check_json(vault, *args)
-    for row in found:
-        full = os.path.normpath(Path.cwd().resolve() / row["path"])
-        row["path"] = Path(full).relative_to(vault.resolve()).as_posix()
-    return found
+from conftest import vault_rows as rows
 
 
 def findings(vault: Path, code: str) -> list[tuple[str, int, int, str]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MakeVault, check_json, run
+from conftest import MakeVault, run
+from conftest import vault_rows as rows
 
 LONG = """\
 ---
@@ -34,15 +34,6 @@ progress: 4
 target: 5
 ---
 """
-
-
-def rows(vault: Path, *args: str) -> list[dict[str, Any]]:
-    """Findings as JSON rows, with paths relative to the vault root."""
-    found = check_json(vault, *args)
-    for row in found:
-        full = os.path.normpath(Path.cwd().resolve() / row["path"])
-        row["path"] = Path(full).relative_to(vault.resolve()).as_posix()
-    return found
 
 
 def found(vault: Path, code: str) -> list[tuple[str, int, int, str]]:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import MakeVault, check_json
+from conftest import MakeVault
+from conftest import vault_rows as rows
 
 DANA = "---\ntype: contact\naliases: [Dana, DW]\n---\n"
 SAM = "---\ntype: contact\n---\n"
-
-
-def rows(vault: Path, *args: str) -> list[dict[str, Any]]:
-    """Findings as JSON rows, with paths relative to the vault root."""
-    found = check_json(vault, *args)
-    for row in found:
-        full = os.path.normpath(Path.cwd().resolve() / row["path"])
-        row["path"] = Path(full).relative_to(vault.resolve()).as_posix()
-    return found
 
 
 def places(vault: Path, code: str) -> list[tuple[str, int, int]]:
