@@ -293,7 +293,7 @@ def report(
     Examples:
       mdnet report my-vault -o report.html          # a self-contained page
       mdnet report my-vault --public -o site/index.html
-      mdnet report my-vault --format md -o my-vault/Network report.md
+      mdnet report my-vault --format md -o "my-vault/Network report.md"
       mdnet report my-vault --format json | jq '.contacts[] | select(.state=="overdue")'
     """
     run(
