@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mdnet import __version__, dates, note, textscan
+from mdnet import __version__, body, dates, frontmatter, note, noteparts, textscan
 from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
@@ -25,8 +25,8 @@ SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
 
-_ALLOWED = {("mdnet.note", name) for name in ("Note", "Link", "Item", "Heading", "Problem")} | {
-    ("datetime", "date")
+_ALLOWED = {("mdnet.note", "Note"), ("datetime", "date")} | {
+    ("mdnet.noteparts", name) for name in ("Link", "Item", "Heading", "Problem")
 }
 
 
@@ -35,14 +35,15 @@ class _SafeUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
-            return getattr(note, name) if module == "mdnet.note" else date
+            return date if module == "datetime" else getattr(note, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
 def _code_stamp() -> str:
     """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
     stamps = [__version__]
-    for module in (note.__file__, dates.__file__, textscan.__file__, __file__):
+    parser = (note, frontmatter, body, noteparts, dates, textscan)
+    for module in (*(m.__file__ for m in parser), __file__):
         with contextlib.suppress(OSError):
             stamps.append(str(os.stat(module or "").st_mtime_ns))
     return "-".join(stamps)

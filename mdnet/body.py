@@ -1,0 +1,320 @@
+"""A note's body: one line scanner that agrees with CommonMark on what is code.
+
+Each line goes through small steps in order: code blocks and blank lines, code spans and
+comments (with `mdnet-disable` suppressions), headings, list items and tasks, paragraphs;
+links and tags are collected from whatever is left as prose."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import unquote
+
+from mdnet.dates import leading_date
+from mdnet.noteparts import Heading, Item, Link, wiki_target
+
+_FENCE_START = frozenset("`~ \t")
+_ITEM_START = frozenset("-*+ \t0123456789")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE_IN_LIST = re.compile(r"^[ \t]*(`{3,}|~{3,})")  # a fence under a list item is indented
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_TASK = re.compile(r"^\[(.)\][ \t]+")
+_DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
+_WIKI = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+# Possessive and bounded, so that a long line of `[a](` cannot make it backtrack for minutes.
+_MDLINK = re.compile(
+    r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*+\]\(\s*+(<[^>\n]{0,2000}>|[^)\s]{1,2000}+)"
+    r"(?:\s+(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'))?\s*\)"
+)
+_TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
+_BACKTICKS = re.compile(r"`+")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->")
+
+
+def _md_target(raw: str) -> str | None:
+    raw = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+    if not raw or raw.startswith("#") or _SCHEME.match(raw):
+        return None
+    raw = raw.split("#", 1)[0].split("?", 1)[0]
+    return unquote(raw).strip() or None
+
+
+def _blank_code_spans(text: str) -> str:
+    """Blank CommonMark code spans: a run of backticks up to the next run of the same length.
+
+    Linear in the line's length; a regex with backreferences backtracks for minutes on a
+    long line of backticks."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return text
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    parts: list[str] = []
+    pos = i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = bisect_right(same, i)
+        if k == len(same):
+            i += 1  # no closing run: the backticks are literal
+            continue
+        close = runs[same[k]][1]
+        parts.extend((text[pos:start], " " * (close - start)))
+        pos, i = close, same[k] + 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@dataclass(slots=True)
+class Body:
+    """What the scanner collects from a note's body."""
+
+    headings: list[Heading] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    tags: list[tuple[str, int]] = field(default_factory=list)
+    link_lines: list[tuple[int, str]] = field(default_factory=list)
+    prose: list[tuple[int, int, str]] = field(default_factory=list)
+    suppress_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    suppress_from: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    """What the scanner carries from one line to the next."""
+
+    fence: str | None = None
+    """The marker of the open fenced code block."""
+    in_percent: bool = False
+    """Inside a `%%` comment opened on an earlier line."""
+    in_html: bool = False
+    """Inside a `<!--` comment opened on an earlier line."""
+    prev_blank: bool = True
+    in_list: bool = False
+    section: str | None = None
+    """The text of the last heading."""
+
+
+def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
+    """Line scanner agreeing with CommonMark on what is code: collect links, tags, items."""
+    out = Body()
+    state = _State()
+    for index in range(first, len(lines)):
+        raw = lines[index]
+        lineno = index + 1
+        if _code_or_blank(raw, state):
+            continue
+        text = _hide_comments(raw, lineno, state, out)
+        if not text.strip():
+            continue
+        if "`" in text:
+            text = _blank_code_spans(text)
+        if text.lstrip().startswith("#") and _heading(text, lineno, state, out):
+            continue
+        if text[:1] in _ITEM_START and _list_item(raw, text, lineno, state, out):
+            continue
+        _paragraph(raw, text, lineno, state, out, keep_prose)
+    return out
+
+
+def _code_or_blank(raw: str, state: _State) -> bool:
+    """Step 1: fenced and indented code and blank lines hold nothing; track list ends."""
+    if state.fence is not None:
+        stripped = raw.strip()
+        if stripped.startswith(state.fence) and stripped.strip(state.fence[0]) == "":
+            state.fence = None
+        return True
+    in_comment = state.in_percent or state.in_html
+    if raw[:1] in _FENCE_START and not in_comment:
+        m = (_FENCE_IN_LIST if state.in_list else _FENCE).match(raw)
+        if m:
+            marker = m.group(1)
+            if marker[0] == "~" or "`" not in raw[m.end() :]:
+                state.fence = marker
+                state.prev_blank = False
+                if not raw.startswith((" ", "\t")):
+                    state.in_list = False  # an unindented fence ends any list
+                return True
+    if not raw.strip():
+        state.prev_blank = True
+        return True
+    if (
+        state.prev_blank
+        and not state.in_list
+        and not in_comment
+        and (raw.startswith("    ") or raw.startswith("\t"))
+    ):
+        return True  # indented code block; prev_blank stays so the block continues
+    if (
+        state.in_list
+        and raw[:1] not in (" ", "\t")
+        and (state.prev_blank or raw.startswith("<!--"))
+        and not (raw[:1] in _ITEM_START and _ITEM.match(raw))
+    ):
+        state.in_list = False  # an unindented block after a blank line (or a comment) ends it
+    state.prev_blank = False
+    return False
+
+
+def _hide_comments(raw: str, lineno: int, state: _State, out: Body) -> str:
+    """Step 2: blank code spans and comments; read `mdnet-disable` suppressions."""
+    text = raw
+    if "`" in text and not state.in_percent and not state.in_html:
+        # A code span hides comment markers too: "`%%`" or "`<!--`" opens no comment.
+        text = _blank_code_spans(text)
+    # Obsidian %%comments%% and HTML comments hide their content from links and tags.
+    if state.in_percent or "%%" in text:
+        text, state.in_percent = _strip_delimited(text, "%%", "%%", state.in_percent)
+    if state.in_html or "<!--" in text:
+        if "mdnet-disable" in text:
+            _suppressions(text, lineno, out)
+        text, state.in_html = _strip_delimited(text, "<!--", "-->", state.in_html)
+    return text
+
+
+def _suppressions(text: str, lineno: int, out: Body) -> None:
+    for sm in _SUPPRESS.finditer(text):
+        codes = tuple(c for c in re.split(r"[\s,]+", sm.group(2)) if c) or ("ALL",)
+        if sm.group(1):
+            out.suppress_lines[lineno + 1] = out.suppress_lines.get(lineno + 1, ()) + codes
+        else:
+            out.suppress_from.extend((lineno, c) for c in codes)
+
+
+def _heading(text: str, lineno: int, state: _State, out: Body) -> bool:
+    """Step 3: an ATX heading starts a section and ends any list."""
+    hm = _HEADING.match(text)
+    if not hm:
+        return False
+    state.section = (hm.group(2) or "").strip()
+    start = hm.start(2) + 1 if hm.group(2) else 1
+    out.headings.append(Heading(lineno, len(hm.group(1)), state.section, start))
+    state.in_list = False
+    _scan_links(text, lineno, out)
+    return True
+
+
+def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bool:
+    """Step 4: a list item or task, with its leading date, completion date and tags."""
+    im = _ITEM.match(text)
+    if not im:
+        return False
+    state.in_list = True
+    body_col = im.end()
+    rest = text[body_col:]
+    task = None
+    tm = _TASK.match(rest)
+    if tm:
+        task = tm.group(1)
+        body_col += tm.end()
+        rest = rest[tm.end() :]
+    done = None
+    if task is not None and ("✅" in rest or "completion::" in rest):
+        dm = _DONE.search(rest)
+        if dm:
+            done = _iso(dm.group(1) or dm.group(2))
+    lead = leading_date(rest)
+    n_tags = len(out.tags)
+    _scan_links(text, lineno, out)
+    out.items.append(
+        Item(
+            line=lineno,
+            col=body_col + 1,
+            text=raw[body_col:].strip(),
+            task=task,
+            date=lead[0] if lead else None,
+            done=done,
+            tags=tuple(t for t, _ in out.tags[n_tags:]),
+            section=state.section,
+        )
+    )
+    return True
+
+
+def _paragraph(
+    raw: str, text: str, lineno: int, state: _State, out: Body, keep_prose: bool
+) -> None:
+    """Step 5: any other text line: its links, and the line itself for contact notes."""
+    if state.in_list and not (text.startswith((" ", "\t"))):
+        state.in_list = False
+    n_links = len(out.links)
+    if "[" in text or "#" in text:
+        _scan_links(text, lineno, out)
+    if len(out.links) > n_links:
+        out.link_lines.append((lineno, raw.strip()))
+    if keep_prose:
+        out.prose.append((lineno, 1, text.rstrip()))
+
+
+def _strip_delimited(text: str, start: str, end: str, inside: bool) -> tuple[str, bool]:
+    """Blank `start ... end` comments (and the rest of a comment open from an earlier line).
+
+    Builds the line once: blanking each comment in turn is quadratic on a line of `%%`."""
+    parts: list[str] = []
+    kept = 0  # text before `kept` is already in `parts`
+    pos = 0
+    while True:
+        if inside:
+            close = text.find(end, pos)
+            if close < 0:
+                parts.append(" " * (len(text) - kept))
+                return "".join(parts), True
+            pos = close + len(end)
+            parts.append(" " * (pos - kept))
+            kept = pos
+            inside = False
+        else:
+            opening = text.find(start, pos)
+            if opening < 0:
+                parts.append(text[kept:])
+                return "".join(parts), False
+            parts.append(text[kept:opening])
+            kept = opening
+            pos = opening + len(start)
+            inside = True
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span, in order and apart, replaced by spaces."""
+    parts: list[str] = []
+    kept = 0
+    for start, end in spans:
+        parts.extend((text[kept:start], " " * (end - start)))
+        kept = end
+    parts.append(text[kept:])
+    return "".join(parts)
+
+
+_LINK_FORMS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None], str], ...] = (
+    ("[[", _WIKI, wiki_target, "wiki"),
+    ("](", _MDLINK, _md_target, "markdown"),
+)
+
+
+def _scan_links(text: str, lineno: int, out: Body) -> None:
+    for marker, pattern, target_of, style in _LINK_FORMS:
+        if marker not in text:
+            continue
+        spans = []
+        for m in pattern.finditer(text):
+            target = target_of(m.group(2))
+            if target:
+                out.links.append(Link(target, lineno, m.start() + 1, style, embed=bool(m.group(1))))
+            spans.append(m.span())
+        text = _blank_spans(text, spans)  # what was a link is no tag
+    if "#" in text:
+        for m in _TAG.finditer(text):
+            out.tags.append((m.group(1).lower(), lineno))
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

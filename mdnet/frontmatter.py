@@ -1,0 +1,326 @@
+"""A note's front matter: finding the YAML block, loading it safely, each key's place.
+
+Values keep the text of dates (mdnet judges them itself), every key keeps the line and
+column of its value, and `"[[...]]"` links in properties become property links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from mdnet.noteparts import Link, Problem, wiki_target
+
+_SAFE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+_DEFAULT_TAG = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+MAX_YAML_NODES = 20_000
+MAX_YAML_DEPTH = 64
+
+
+class _Loader(yaml.CSafeLoader):
+    """The C safe loader, keeping dates as text so that mdnet can report bad ones."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FM_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
+_TEMPLATE = re.compile(r"\{\{|<%")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    meta: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def split_front_matter(text: str, max_size: int) -> tuple[str | None, int, int, list[Problem]]:
+    """Find the YAML block.
+
+    Returns (YAML text or None, index of the first body line, first YAML line, problems)."""
+    first_nl = text.find("\n")
+    first = text if first_nl < 0 else text[:first_nl]
+    opener = first.rstrip(" \t")
+    if opener == "+++":
+        end = text.find("\n+++", first_nl)
+        body_line = text.count("\n", 0, end + 1) + 1 if end >= 0 else 0
+        return (
+            None,
+            body_line,
+            0,
+            [
+                Problem(
+                    "F003",
+                    1,
+                    1,
+                    "TOML front matter (+++) is not read; mdnet reads YAML between --- lines",
+                )
+            ],
+        )
+    if opener != "---":
+        return None, 0, 0, []
+    if first_nl < 0:
+        return (
+            None,
+            1,
+            0,
+            [Problem("F003", 1, 1, "front matter is opened with --- but never closed")],
+        )
+    match = _FM_CLOSE.search(text, first_nl + 1)
+    if match is None:
+        return (
+            None,
+            0,
+            0,
+            [Problem("F003", 1, 1, "front matter is opened with --- but never closed")],
+        )
+    block = text[first_nl + 1 : match.start()]
+    body_line = text.count("\n", 0, match.end()) + 1
+    if len(block) > max_size:
+        return (
+            None,
+            body_line,
+            0,
+            [
+                Problem(
+                    "F003",
+                    1,
+                    1,
+                    f"front matter is {len(block):,} characters, over the limit of {max_size:,}",
+                )
+            ],
+        )
+    return block, body_line, 1, []
+
+
+def _check_graph(root: yaml.Node) -> str | None:
+    """Refuse alias bombs and deep nesting before anything is constructed."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            return f"front matter is nested more than {MAX_YAML_DEPTH} levels deep"
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done or not children:
+            total = 1 + sum(sizes.get(id(c), 0) for c in children)
+            if total > MAX_YAML_NODES:
+                return f"front matter expands to more than {MAX_YAML_NODES:,} values (alias bomb?)"
+            sizes[id(node)] = total
+            continue
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+    return None
+
+
+def _neutralise_tags(root: yaml.Node, offset: int, out: FrontMatter) -> None:
+    """Replace every non-standard tag (`!!python/...`, `!custom`) by a plain one."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _SAFE_TAGS:
+            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith((":timestamp",))):
+                out.problems.append(
+                    Problem(
+                        "F005",
+                        node.start_mark.line + offset,
+                        node.start_mark.column + 1,
+                        "YAML merge keys (<<) are not supported; read as a plain key"
+                        if node.tag == "tag:yaml.org,2002:merge"
+                        else f"unsafe or unknown YAML tag {node.tag!r} ignored",
+                    )
+                )
+            node.tag = _DEFAULT_TAG[type(node)]
+            if isinstance(node, yaml.ScalarNode):
+                node.style = "'"  # keep the text, never resolve it as anything else
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+
+
+_WIKI_IN_VALUE = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+
+
+def _property_links(key: str, node: yaml.Node, offset: int, out: FrontMatter) -> None:
+    """Collect `"[[...]]"` links in a property, and flag unquoted `[[...]]` (a nested list)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            if "[[" in n.value:
+                col = n.start_mark.column + 1
+                # On one line the value is the source text: point at each `[[`, inside quotes.
+                one_line = n.start_mark.line == n.end_mark.line
+                quote = 1 if n.style in ("'", '"') else 0
+                for m in _WIKI_IN_VALUE.finditer(n.value):
+                    target = wiki_target(m.group(1))
+                    if target:
+                        at = col + quote + m.start() if one_line else col
+                        out.links.append(
+                            Link(target, n.start_mark.line + offset, at, "property", key=key)
+                        )
+        elif isinstance(n, yaml.SequenceNode):
+            inner = n.value
+            if (
+                len(inner) == 1
+                and isinstance(inner[0], yaml.SequenceNode)
+                and len(inner[0].value) == 1
+                and isinstance(inner[0].value[0], yaml.ScalarNode)
+                and n.flow_style
+            ):
+                scalar = inner[0].value[0]
+                line, col = n.start_mark.line + offset, n.start_mark.column + 1
+                out.problems.append(
+                    Problem(
+                        "F005",
+                        line,
+                        col,
+                        f"`{key}` has an unquoted link [[{scalar.value}]]; "
+                        f'write "[[{scalar.value}]]" in quotes',
+                    )
+                )
+                target = wiki_target(scalar.value)
+                if target:
+                    out.links.append(Link(target, line, col, "property", key=key))
+                continue
+            stack.extend(inner)
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(v for _, v in n.value)
+
+
+def parse_front_matter(block: str, first_line: int) -> FrontMatter:
+    """Parse YAML safely with the C loader, keeping each top-level key's line."""
+    out = FrontMatter()
+    offset = first_line + 1  # libyaml lines are 0-based and the block starts after `---`
+    template = _TEMPLATE.search(block)
+    loader = _Loader(block)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + offset if mark else first_line
+            col = mark.column + 1 if mark else 1
+            what = f"{exc.problem or exc.context or 'invalid YAML'}".strip()
+            if "expected a single document" in str(exc):
+                what = "front matter holds more than one YAML document"
+            hint = ""
+            if template:
+                tline = block.count("\n", 0, template.start()) + offset
+                hint = f" (template placeholder on line {tline}: exclude templates in mdnet.toml)"
+            out.problems.append(Problem("F002", line, col, f"invalid YAML: {what}{hint}"))
+            return out
+        except yaml.reader.ReaderError as exc:  # a control character: point at it
+            at = max(0, min(exc.position, len(block)))
+            line = block.count("\n", 0, at) + offset
+            col = at - (block.rfind("\n", 0, at) + 1) + 1
+            code = exc.character if isinstance(exc.character, int) else ord("?")
+            message = f"invalid YAML: unprintable character U+{code:04X}"
+            out.problems.append(Problem("F002", line, col, message))
+            return out
+        except (yaml.YAMLError, RecursionError, ValueError) as exc:
+            out.problems.append(Problem("F002", first_line, 1, f"invalid YAML: {exc}"))
+            return out
+        if root is None:
+            return out
+        problem = _check_graph(root)
+        if problem:
+            out.problems.append(Problem("F002", first_line, 1, problem))
+            return out
+        _neutralise_tags(root, offset, out)
+        if not isinstance(root, yaml.MappingNode):
+            shape = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            out.problems.append(
+                Problem(
+                    "F003",
+                    root.start_mark.line + offset,
+                    root.start_mark.column + 1,
+                    f"front matter is {shape}, not a set of `key: value` properties",
+                )
+            )
+            return out
+        seen: dict[str, int] = {}
+        pairs: list[tuple[str, yaml.Node]] = []
+        for key_node, value_node in root.value:
+            line = key_node.start_mark.line + offset
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                out.problems.append(
+                    Problem("F005", line, 1, "YAML merge keys (<<) are not supported")
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                shown = block[key_node.start_mark.index : key_node.end_mark.index].strip()
+                if isinstance(key_node, yaml.ScalarNode):
+                    shown = key_node.value
+                elif len(shown) > 40 or "\n" in shown:
+                    shown = "[...]" if isinstance(key_node, yaml.SequenceNode) else "{...}"
+                out.problems.append(
+                    Problem(
+                        "F005",
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"front-matter key {shown!r} is not text; ignored",
+                    )
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                out.problems.append(
+                    Problem(
+                        "F003",
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"duplicate key `{key}` (first on line {seen[key]})",
+                    )
+                )
+            seen[key] = line
+            pairs.append((key, value_node))
+            col = value_node.start_mark.column + 1
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
+                col += 1  # point inside the quotes, where the text starts
+            out.key_lines[key] = (value_node.start_mark.line + offset, col)
+            _property_links(key, value_node, offset, out)
+        for key, value_node in pairs:
+            try:
+                out.meta[key] = loader.construct_object(value_node, deep=True)
+            except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
+                line = value_node.start_mark.line + offset
+                text = block.split("\n")[line - offset] if block else ""
+                if _TEMPLATE.search(text):
+                    message = (
+                        f"`{key}` holds a template placeholder, not YAML; exclude "
+                        'templates in mdnet.toml (exclude = ["Templates/**"])'
+                    )
+                elif isinstance(exc, ValueError) and "digits" in str(exc):
+                    message = f"invalid YAML value for `{key}`: a number with too many digits"
+                else:
+                    message = f"invalid YAML value for `{key}`: {exc}".split("\n")[0]
+                out.problems.append(
+                    Problem("F002", line, value_node.start_mark.column + 1, message)
+                )
+    finally:
+        loader.dispose()
+    return out

@@ -1,0 +1,60 @@
+"""The cache is keyed on every module of the note parser, and holds its records."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MakeVault, run
+
+from mdnet import cache
+from mdnet.noteparts import Item, Link
+
+
+def _parser_modules() -> list[str]:
+    """The mdnet modules that importing the parser loads, found in a fresh interpreter."""
+    code = (
+        "import sys, mdnet.note\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()"
+        " if n.startswith('mdnet') and getattr(m, '__file__', None)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return [f for f in out.stdout.split() if not f.endswith("__init__.py")]
+
+
+@pytest.mark.parametrize("module", _parser_modules(), ids=lambda p: Path(p).name)
+def test_editing_any_parser_module_invalidates_the_cache(
+    module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = cache._code_stamp()
+    real_stat = os.stat
+
+    def stat(path: str | os.PathLike[str], *args: object, **kwargs: object) -> os.stat_result:
+        result = real_stat(path)
+        if os.fspath(path) != module:
+            return result
+        fields = list(result)
+        return os.stat_result((*fields[:8], fields[8], fields[9]), {"st_mtime_ns": 1})
+
+    monkeypatch.setattr(cache.os, "stat", stat)
+    assert cache._code_stamp() != before
+
+
+def test_the_cache_round_trips_links_and_items(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Dana.md": "---\nnetwork: work\n---\n- 2026-11-02 coffee with [[Eve]]\n",
+            "People/Eve.md": "---\nnetwork: work\n---\nSee [Dana](Dana.md)\n",
+        }
+    )
+    assert run("check", str(vault), "--exit-zero").exit_code == 0
+    entries: dict[str, tuple[int, int, object]] = {}
+    for shard in (vault / cache.CACHE_DIR).glob("notes-*.pickle"):
+        entries.update(cache._load(shard))
+    dana = entries["People/Dana.md"][2]
+    eve = entries["People/Eve.md"][2]
+    assert [type(i) for i in dana.items] == [Item]  # type: ignore[attr-defined]
+    assert [(type(x), x.target) for x in eve.links] == [(Link, "Dana.md")]  # type: ignore[attr-defined]
