@@ -10,17 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mdnet.analysis import Analysis, Options, analyse
+from mdnet.baseline import DEFAULT_NAME as DEFAULT_BASELINE
 from mdnet.cache import cached_loader
 from mdnet.check import Selection, run_rules
 from mdnet.config import load_config
-from mdnet.diagnostics import Severity
+from mdnet.diagnostics import Diagnostic, Severity
 from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
 from mdnet.render import CheckResult, render_check
-from mdnet.rules import all_rules, get_rule
+from mdnet.rules import all_rules, fix_availability, get_rule
 from mdnet.vault import find_root, find_vault_above
 
 if TYPE_CHECKING:
+    from mdnet.fixes import Source
     from mdnet.scaffold import NewNote
 
 
@@ -75,6 +77,16 @@ class CheckRequest:
     today: date
     color: bool
     cwd: Path
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    fix_only: bool = False
+    baseline: Path | None = None
+    """The baseline file to read (default: .mdnet-baseline.json at the vault root)."""
+    add_baseline: Path | None = None
+    """Record today's findings in this file (a relative path is from the current folder;
+    the empty path means the default file)."""
+    no_baseline: bool = False
 
 
 def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
@@ -112,21 +124,81 @@ def check(request: CheckRequest) -> Outcome:
         only = {p for p in analysis.notes if p.startswith(folder + "/")}
     selection = Selection.merge(analysis, request.select, request.ignore)
     diagnostics = run_rules(analysis, selection, only)
+    shown_root = display_root(root, request.cwd)
+    paths = set(only if only is not None else analysis.notes)
+    fixing = request.fix or request.fix_only or request.diff
+    stderr = ""
+    sources: dict[str, Source] = {}
+    if fixing or request.fmt != "junit":
+        from mdnet.fixes import attach_fixes
+
+        diagnostics, sources = attach_fixes(analysis, diagnostics, root)
+    if request.diff:
+        from mdnet.fixes.run import diff_of
+
+        text, count, notes = diff_of(diagnostics, sources, request.unsafe_fixes, shown_root)
+        word = "problem" if count == 1 else "problems"
+        message = f"Would fix {count} {word} in {notes} note{'s' if notes != 1 else ''}.\n"
+        return Outcome(text, message if count else "No fixes available.\n", 1 if count else 0)
+    if request.fix or request.fix_only:
+        from mdnet.fixes import attach_fixes
+        from mdnet.fixes.run import fix_until_stable
+
+        def recheck() -> tuple[list[Diagnostic], dict[str, Source]]:
+            again = open_vault(root, request.today, request.use_cache)
+            found = run_rules(again, selection, only)
+            return attach_fixes(again, found, root)
+
+        run = fix_until_stable(root, diagnostics, sources, request.unsafe_fixes, recheck)
+        diagnostics = run.diagnostics
+        total = sum(run.fixed.values())
+        done = f"Fixed {total} problem{'s' if total != 1 else ''}"
+        done += f" in {len(run.fixed)} note{'s' if len(run.fixed) != 1 else ''}.\n"
+        stderr = run.report(lambda p: f"{shown_root}/{p}" if shown_root else p)
+        if request.fix_only:
+            return Outcome(done if total else "No fixes applied.\n", stderr, 0)
+        stderr += done if total else ""
+    baselined = stale = 0
+    if request.add_baseline is not None or not request.no_baseline:
+        from mdnet import baseline
+
+        file = _baseline_file(root, request)
+        recorded = baseline.load(file)
+        if request.add_baseline is not None:
+            count = baseline.write(file, root, diagnostics, paths, recorded)
+            return Outcome(
+                stderr=stderr + f"Recorded {count} findings in {shown(file, request.cwd)}.\n"
+            )
+        if recorded is not None:
+            filtered = baseline.apply(recorded, root, diagnostics, paths)
+            diagnostics, baselined, stale = filtered.diagnostics, filtered.baselined, filtered.stale
     result = CheckResult(
         diagnostics=tuple(diagnostics),
-        files=len(only) if only is not None else len(analysis.notes),
+        files=len(paths),
         rules=tuple(selection.rules()),
         root=root,
-        display_root=display_root(root, request.cwd),
+        display_root=shown_root,
         color=request.color,
         statistics=request.statistics,
-        paths=tuple(sorted(only if only is not None else analysis.notes)),
+        paths=tuple(sorted(paths)),
+        baselined=baselined,
+        stale=stale,
+        unsafe_fixes=request.unsafe_fixes,
     )
     threshold = Severity.parse(request.fail_on)
     failed = any(d.severity >= threshold for d in diagnostics)
     return Outcome(
-        stdout=render_check(request.fmt, result), code=1 if failed and not request.exit_zero else 0
+        stdout=render_check(request.fmt, result),
+        stderr=stderr,
+        code=1 if failed and not request.exit_zero else 0,
     )
+
+
+def _baseline_file(root: Path, request: CheckRequest) -> Path:
+    chosen = request.add_baseline if request.add_baseline is not None else request.baseline
+    if chosen is None or str(chosen) in ("", "."):
+        return root / DEFAULT_BASELINE
+    return chosen if chosen.is_absolute() else request.cwd / chosen
 
 
 def list_rules(fmt: str) -> Outcome:
@@ -139,20 +211,25 @@ def list_rules(fmt: str) -> Outcome:
                 "severity": str(r.severity),
                 "summary": r.summary,
                 "fix": r.fix,
+                "fixable": r.fixable,
                 "explanation": r.explanation,
             }
             for r in rules
         ]
         return Outcome(json.dumps(rows, indent=2) + "\n")
     if fmt == "markdown":
-        lines = ["| code | name | default | summary |", "|---|---|---|---|"]
+        lines = ["| code | name | default | fix | summary |", "|---|---|---|---|---|"]
         lines += [
-            f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |"
+            f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.fixable or ''} "
+            f"| {r.summary} |"
             for r in rules
         ]
         return Outcome("\n".join(lines) + "\n")
     width = max(len(r.name) for r in rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity!s:<7}  {r.summary}" for r in rules]
+    lines = [
+        f"{r.code}  {r.name:<{width}}  {r.severity!s:<7}  {r.fixable or '-':<6}  {r.summary}"
+        for r in rules
+    ]
     return Outcome("\n".join(lines) + "\n")
 
 
@@ -162,7 +239,8 @@ def explain_rule(code: str) -> Outcome:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
     text = (
         f"{found.code} {found.name} (default severity: {found.severity})\n\n"
-        f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n"
+        f"{found.summary}.\n\n{found.explanation}\n\nHow to fix: {found.fix}\n\n"
+        f"{fix_availability(found)}\n"
     )
     return Outcome(text)
 

@@ -6,8 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from mdnet.analysis import Analysis
-from mdnet.diagnostics import Diagnostic, Severity, is_suppressed
-from mdnet.rules import Rule, select_rules
+from mdnet.diagnostics import Diagnostic, Severity, code_matches, is_suppressed
+from mdnet.errors import ConfigError, UsageError
+from mdnet.rules import Rule, select_rules, unknown_selector
+from mdnet.vault import is_excluded
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,21 +19,56 @@ class Selection:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def merge(
         cls, analysis: Analysis, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
     ) -> Selection:
-        """Command-line `--select` replaces the config's; `--ignore` adds to it."""
+        """Command-line `--select` replaces the config's; `--ignore` adds to it.
+
+        A code or prefix that names no rule is an error (a typo must not turn rules off)."""
+        for option, codes in (("--select", select), ("--ignore", ignore)):
+            for code in codes:
+                problem = unknown_selector(code)
+                if problem:
+                    raise UsageError(f"{option}: {problem}")
         rules = analysis.config.rules
+        where = str(analysis.config.source or "configuration")
+        listed = [("rules.select", c) for c in rules.select]
+        listed += [("rules.ignore", c) for c in rules.ignore]
+        listed += [("rules.severity", c) for c in rules.severity]
+        listed += [
+            (f"rules.per-file-ignores.{g!r}", c) for g, cs in rules.per_file_ignores for c in cs
+        ]
+        for key, code in listed:
+            problem = unknown_selector(code)
+            if problem:
+                raise ConfigError(f"{where}: `{key}`: {problem}")
         return cls(
             select=select or rules.select,
             ignore=rules.ignore + ignore,
             severity=dict(rules.severity),
+            per_file_ignores=tuple(rules.per_file_ignores),
         )
 
     def rules(self) -> list[Rule]:
         return select_rules(self.select, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """The configured severity: the most specific matching code or prefix wins, ALL least."""
+        severity = rule.severity
+        matching = [p for p in self.severity if p == "ALL" or rule.code.startswith(p)]
+        for prefix in sorted(matching, key=lambda p: 0 if p == "ALL" else len(p)):
+            severity = Severity.parse(self.severity[prefix])
+        return severity
+
+    def ignored_in(self, path: str, code: str) -> bool:
+        """True when `per-file-ignores` turns the rule off for this note."""
+        return any(
+            code_matches(code, codes) and is_excluded(path, (glob,))
+            for glob, codes in self.per_file_ignores
+        )
 
 
 def run_rules(
@@ -42,12 +79,11 @@ def run_rules(
     `only` limits reporting to those vault-relative paths (the whole vault is still read)."""
     out: list[Diagnostic] = []
     for rule in selection.rules():
-        severity = rule.severity
-        for prefix in sorted(selection.severity, key=len):
-            if rule.code.startswith(prefix):
-                severity = Severity.parse(selection.severity[prefix])
+        severity = selection.severity_of(rule)
         for finding in rule.check(analysis):
             if only is not None and finding.path not in only:
+                continue
+            if selection.per_file_ignores and selection.ignored_in(finding.path, rule.code):
                 continue
             diag = Diagnostic(
                 path=finding.path,
@@ -57,7 +93,7 @@ def run_rules(
                 name=rule.name,
                 severity=severity,
                 message=finding.message,
-                fix=rule.fix,
+                help=rule.fix,
             )
             if not is_suppressed(diag, analysis.notes.get(diag.path)):
                 out.append(diag)

@@ -28,6 +28,13 @@ Examples:
   mdnet check --select G --ignore G010 --format full
   mdnet check --format github      # annotations in GitHub Actions
   mdnet check --fail-on warning    # exit 1 on warnings too
+  mdnet check --diff               # the changes --fix would make; writes nothing
+  mdnet check --fix                # apply the safe fixes, then report what is left
+  mdnet check --fix --unsafe-fixes # also fixes that guess (nearest network, link, type)
+  mdnet check --fix-only           # fix, report nothing (the mdnet-fix pre-commit hook)
+  mdnet check my-vault --add-baseline   # record today's findings in .mdnet-baseline.json
+  mdnet check                      # then: only findings that are not in the baseline
+  mdnet check --no-baseline --statistics   # everything, and stale baseline entries
 """
 
 
@@ -122,6 +129,31 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes ([*] in the output) to the notes.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also the fixes that may change meaning.",
+)
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else.")
+@click.option(
+    "--add-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    is_flag=False,
+    flag_value=Path(""),
+    default=None,
+    metavar="[FILE]",
+    help="Record today's findings (default: .mdnet-baseline.json at the vault root); "
+    "later runs report only new ones.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="The baseline to read (default: .mdnet-baseline.json at the vault root, if any).",
+)
+@click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline.")
 @no_cache_option
 @today_option
 @click.pass_context
@@ -135,6 +167,13 @@ def check(
     fail_on: str,
     exit_zero: bool,
     statistics: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    fix_only: bool,
+    add_baseline: Path | None,
+    baseline: Path | None,
+    no_baseline: bool,
     no_cache: bool,
     today: date,
 ) -> None:
@@ -155,6 +194,13 @@ def check(
                 today=today,
                 color=_color(),
                 cwd=Path.cwd(),
+                fix=fix,
+                unsafe_fixes=unsafe_fixes,
+                diff=diff,
+                fix_only=fix_only,
+                baseline=baseline,
+                add_baseline=add_baseline,
+                no_baseline=no_baseline,
             )
         ),
     )

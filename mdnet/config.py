@@ -34,6 +34,8 @@ class RulesConfig:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(glob, codes) pairs: these rules say nothing on the notes the glob matches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +228,11 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     if "rules" in data:
         rules = table("rules", data["rules"])
         for key in rules:
-            if key not in ("select", "ignore", "severity"):
-                raise fail(f"rules.{key}", "is not a known setting (select, ignore, severity)")
+            if key not in ("select", "ignore", "severity", "per-file-ignores"):
+                raise fail(
+                    f"rules.{key}",
+                    "is not a known setting (select, ignore, severity, per-file-ignores)",
+                )
         select = strings("rules.select", rules.get("select", ["ALL"]))
         ignore = strings("rules.ignore", rules.get("ignore", []))
         for key, codes in (("rules.select", select), ("rules.ignore", ignore)):
@@ -240,7 +245,18 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
                 raise fail(f"rules.severity.{code}", "is not a rule code")
             if level not in SEVERITIES:
                 raise fail(f"rules.severity.{code}", f"must be one of {', '.join(SEVERITIES)}")
-        kwargs["rules"] = RulesConfig(select=select, ignore=ignore, severity=dict(severity))
+        per_file = []  # per-file-ignores: {"Clippings/**" = ["L001"]}
+        globs = table("rules.per-file-ignores", rules.get("per-file-ignores", {}))
+        for glob, codes in globs.items():
+            key = f"rules.per-file-ignores.{glob!r}"
+            listed = strings(key, [codes] if isinstance(codes, str) else codes)
+            for code in listed:
+                if not CODE_RE.match(code):
+                    raise fail(key, f"has {code!r}, which is not a rule code or prefix")
+            per_file.append((glob, listed))
+        kwargs["rules"] = RulesConfig(
+            select=select, ignore=ignore, severity=dict(severity), per_file_ignores=tuple(per_file)
+        )
 
     if "report" in data:
         report = table("report", data["report"])

@@ -34,6 +34,32 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, col) to (end_line, end_col) by `content`.
+
+    Lines and columns are 1-based, columns count characters of the line (as findings do)
+    and the end is exclusive; `old` is the text the edit expects to replace."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    content: str
+    old: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that makes a finding go away: its edits and whether it keeps the meaning."""
+
+    message: str
+    applicability: str
+    """`safe`: applied by `--fix`; `unsafe`: it may change what the note means, applied only
+    with `--unsafe-fixes`."""
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding of one rule, ready to render."""
 
@@ -45,7 +71,10 @@ class Diagnostic:
     name: str
     severity: Severity
     message: str
-    fix: str | None = None
+    help: str | None = None
+    """How to fix it by hand (the rule's advice)."""
+    fix: Fix | None = None
+    """The edit `--fix` applies, when the finding has one."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

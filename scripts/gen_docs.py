@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mdnet.rules import Rule, all_rules
+from mdnet.rules import Rule, all_rules, fix_availability
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -16,6 +16,7 @@ def rule_page(rule: Rule) -> str:
         f"*Default severity: {rule.severity}.* {rule.summary}.\n\n"
         "```text\n" + rule.explanation + "\n```\n\n"
         f"**How to fix:** {rule.fix}\n\n"
+        f"**{fix_availability(rule).replace(':', ':**', 1)}\n\n"
         f'Turn it off with `--ignore {rule.code}`, `ignore = ["{rule.code}"]` under `[rules]`, '
         f"`<!-- mdnet-disable-next-line {rule.code} -->` before a line, or "
         f"`mdnet-ignore: [{rule.code}]` in a note's front matter. "
@@ -30,11 +31,17 @@ def index_page(rules: list[Rule]) -> str:
         "Generated from the rule registry by `scripts/gen_docs.py`; "
         "`mdnet rules` prints the same list.",
         "",
-        "| code | name | default | summary |",
-        "|---|---|---|---|",
+        "The fix column says what `mdnet check --fix` does: *safe* fixes keep the meaning "
+        "and `--fix` applies them; *unsafe* ones guess (the nearest name) and need "
+        "`--unsafe-fixes`. See [adopting.md](adopting.md).",
+        "",
+        "| code | name | default | fix | summary |",
+        "|---|---|---|---|---|",
     ]
     lines += [
-        f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.summary} |" for r in rules
+        f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.fixable or ''} "
+        f"| {r.summary} |"
+        for r in rules
     ]
     return "\n".join(lines) + "\n"
 

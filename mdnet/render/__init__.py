@@ -26,6 +26,12 @@ class CheckResult:
     statistics: bool = False
     paths: tuple[str, ...] = ()
     """The vault-relative paths of the notes reported on (JUnit has a test case for each)."""
+    baselined: int = 0
+    """Findings left out because the baseline holds them."""
+    stale: int = 0
+    """Baseline entries no finding matches any more."""
+    unsafe_fixes: bool = False
+    """Whether unsafe fixes count as available (`--unsafe-fixes`)."""
 
     def display(self, path: str) -> str:
         return f"{self.display_root}/{path}" if self.display_root else path

@@ -42,8 +42,8 @@ def junit(result: CheckResult) -> str:
                 },
             )
             detail = f"{shown}:{d.line}:{d.column}: {d.code} {d.name} ({d.severity})\n{d.message}"
-            if d.fix:
-                detail += f"\nHow to fix: {d.fix}"
+            if d.help:
+                detail += f"\nHow to fix: {d.help}"
             failure.text = _clean(detail)
     ET.indent(suites)
     return (

@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from mdnet.diagnostics import Fix
 from mdnet.render import CheckResult, formatter
 from mdnet.render.safe import strip_controls
+
+
+def fix_json(fix: Fix | None) -> dict[str, Any] | None:
+    """A fix as ruff's JSON output writes one: applicability, message, edits (1-based, end
+    exclusive)."""
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "message": fix.message,
+        "edits": [
+            {
+                "content": e.content,
+                "location": {"row": e.line, "column": e.col},
+                "end_location": {"row": e.end_line, "column": e.end_col},
+            }
+            for e in fix.edits
+        ],
+    }
+
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,7 +43,8 @@ def as_json(result: CheckResult) -> str:
             "name": d.name,
             "severity": str(d.severity),
             "message": d.message,
-            "fix": d.fix,
+            "help": d.help,
+            "fix": fix_json(d.fix),
         }
         for d in result.diagnostics
     ]

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mdnet import __version__
-from mdnet.diagnostics import Severity
+from mdnet.diagnostics import Fix, Severity
 from mdnet.render import CheckResult, formatter
 from mdnet.rules import Rule, all_rules
 
@@ -47,13 +47,37 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.explanation or f"{rule.summary}."},
         "help": {"text": help_text, "markdown": help_markdown},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
-        "properties": {"tags": ["mdnet", rule.name]},
+        "properties": {"tags": ["mdnet", rule.name], "fixable": rule.fixable or "no"},
     }
 
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference: forward slashes, spaces and the like escaped."""
     return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
+
+
+def sarif_fix(uri: str, fix: Fix) -> dict[str, Any]:
+    """A SARIF fix: the replacements `--fix` would make, regions 1-based, end exclusive."""
+    return {
+        "description": {"text": f"{fix.message} ({fix.applicability} fix)"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": e.line,
+                            "startColumn": e.col,
+                            "endLine": e.end_line,
+                            "endColumn": e.end_col,
+                        },
+                        "insertedContent": {"text": e.content},
+                    }
+                    for e in fix.edits
+                ],
+            }
+        ],
+    }
 
 
 @formatter("sarif")
@@ -66,7 +90,9 @@ def sarif(result: CheckResult) -> str:
         if d.code not in index:  # not in the registry: describe it from the finding
             index[d.code] = len(descriptors)
             descriptors.append({"id": d.code, "name": d.name, "shortDescription": {"text": d.name}})
-        results.append(
+        entry: dict[str, Any] = {}
+        results.append(entry)
+        entry.update(
             {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
@@ -88,6 +114,8 @@ def sarif(result: CheckResult) -> str:
                 ],
             }
         )
+        if d.fix is not None:
+            entry["fixes"] = [sarif_fix(artifact_uri(result.display(d.path)), d.fix)]
     driver: dict[str, Any] = {
         "name": "mdnet",
         "version": __version__,

@@ -18,7 +18,36 @@ def _paint(text: str, code: str, on: bool) -> str:
 def _head(result: CheckResult, d: Diagnostic) -> str:
     place = terminal_safe(f"{result.display(d.path)}:{d.line}:{d.column}:")
     code = _paint(d.code, "1;" + _COLORS[d.severity], result.color)
-    return f"{_paint(place, '1', result.color)} {code} {terminal_safe(d.message)}"
+    mark = "[*] " if fixable(result, d) else ""
+    return f"{_paint(place, '1', result.color)} {code} {mark}{terminal_safe(d.message)}"
+
+
+def fixable(result: CheckResult, d: Diagnostic) -> bool:
+    """True when `--fix` (with `--unsafe-fixes` when given) would fix the finding."""
+    return d.fix is not None and (d.fix.applicability == "safe" or result.unsafe_fixes)
+
+
+def fix_hint(result: CheckResult) -> str:
+    """`[*] 3 fixable with --fix`, as ruff says it, and the unsafe fixes left out."""
+    can = sum(1 for d in result.diagnostics if fixable(result, d))
+    hidden = sum(1 for d in result.diagnostics if d.fix is not None) - can
+    if not can:
+        return ""
+    option = "--fix --unsafe-fixes" if result.unsafe_fixes else "--fix"
+    more = f" ({hidden} more with `--unsafe-fixes`, which may change meaning)" if hidden else ""
+    return f"[*] {can} fixable with `mdnet check {option}`{more}."
+
+
+def baseline_note(result: CheckResult) -> str:
+    parts = []
+    if result.baselined:
+        parts.append(f"{result.baselined} more in the baseline (--no-baseline shows them)")
+    if result.stale:
+        parts.append(
+            f"{result.stale} baseline entr{'y' if result.stale == 1 else 'ies'} no longer "
+            "found (--add-baseline removes them)"
+        )
+    return "; ".join(parts)
 
 
 def summary(result: CheckResult) -> str:
@@ -36,11 +65,28 @@ def summary(result: CheckResult) -> str:
     return f"Found {total} {word} ({', '.join(parts)}) in {notes}."
 
 
+def summary_lines(result: CheckResult) -> str:
+    """The summary, then what is fixable and what the baseline holds, one line each."""
+    lines = [summary(result), fix_hint(result)]
+    note = baseline_note(result)
+    if note and not result.statistics:
+        lines.append(note[0].upper() + note[1:] + ".")
+    return "".join(line + "\n" for line in lines if line)
+
+
 def statistics(result: CheckResult) -> str:
     counts = Counter((d.code, d.name, d.severity) for d in result.diagnostics)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
     width = max((len(str(n)) for n in counts.values()), default=1)
-    return "\n".join(f"{n:>{width}}  {code}  {name} [{sev}]" for (code, name, sev), n in rows)
+    fixes = Counter(d.code for d in result.diagnostics if fixable(result, d))
+    lines = [
+        f"{n:>{width}}  {code}  {'[*] ' if fixes[code] else ''}{name} [{sev}]"
+        for (code, name, sev), n in rows
+    ]
+    note = baseline_note(result)
+    if note:
+        lines.append(f"Baseline: {note}.")
+    return "\n".join(lines)
 
 
 @formatter("concise")
@@ -49,7 +95,7 @@ def concise(result: CheckResult) -> str:
         body = statistics(result)
     else:
         body = "\n".join(_head(result, d) for d in result.diagnostics)
-    return (body + "\n" if body else "") + summary(result) + "\n"
+    return (body + "\n" if body else "") + summary_lines(result)
 
 
 @formatter("full")
@@ -76,8 +122,10 @@ def full(result: CheckResult) -> str:
             block.append(
                 " " * (len(gutter) + max(d.column - 1, 0)) + _paint("^", "1;31", result.color)
             )
-        if d.fix:
-            block.append(f"  = help: {terminal_safe(d.fix)}")
+        if d.help:
+            block.append(f"  = help: {terminal_safe(d.help)}")
+        if d.fix is not None:
+            block.append(f"  = fix ({d.fix.applicability}): {terminal_safe(d.fix.message)}")
         blocks.append("\n".join(block))
     body = "\n\n".join(blocks)
-    return (body + "\n\n" if body else "") + summary(result) + "\n"
+    return (body + "\n\n" if body else "") + summary_lines(result)

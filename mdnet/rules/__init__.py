@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -29,17 +30,26 @@ class Rule:
     explanation: str
     fix: str
     check: Check
+    fixable: str | None = None
+    """`safe` or `unsafe` when some of its findings carry a fix `--fix` can apply, else None."""
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, summary: str, fix: str) -> Callable[[Check], Check]:
-    """Register a rule; the decorated function's docstring explains why, how to fix, examples."""
+def rule(
+    code: str, name: str, severity: str, summary: str, fix: str, fixable: str | None = None
+) -> Callable[[Check], Check]:
+    """Register a rule; the decorated function's docstring explains why, how to fix, examples.
+
+    `fixable` says whether `--fix` can fix some of its findings: `safe` (the meaning stays)
+    or `unsafe` (a guess, applied only with `--unsafe-fixes`)."""
 
     def register(check: Check) -> Check:
         if not CODE.match(code) or not NAME.match(name):
             raise ValueError(f"bad rule code or name: {code} {name}")
+        if fixable not in (None, "safe", "unsafe"):
+            raise ValueError(f"bad fixable value for {code}: {fixable}")
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
         REGISTRY[code] = Rule(
@@ -50,15 +60,28 @@ def rule(code: str, name: str, severity: str, summary: str, fix: str) -> Callabl
             explanation=inspect.cleandoc(check.__doc__ or ""),
             fix=fix,
             check=check,
+            fixable=fixable,
         )
         return check
 
     return register
 
 
+def fix_availability(rule: Rule) -> str:
+    """One sentence on what `--fix` can do for the rule's findings."""
+    if rule.fixable == "safe":
+        return "Fix: safe, for some findings ([*] in the output): `mdnet check --fix` applies it."
+    if rule.fixable == "unsafe":
+        return (
+            "Fix: unsafe (a guess that may change meaning), for some findings: "
+            "`mdnet check --fix --unsafe-fixes` applies it; `--diff` shows it first."
+        )
+    return "Fix: none automatic; fix it by hand."
+
+
 def all_rules() -> list[Rule]:
     """Every rule, loading the rule modules on first use, ordered by code."""
-    from mdnet.rules import contacts, events, files, goals, links  # noqa: F401
+    from mdnet.rules import contacts, events, files, goals, keys, links  # noqa: F401
 
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
@@ -79,3 +102,22 @@ def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
         return max(lengths, default=-1)
 
     return [r for r in all_rules() if best(r.code, select) > best(r.code, ignore)]
+
+
+def unknown_selector(pattern: str) -> str | None:
+    """None when `pattern` (a code, a prefix or ALL) names at least one rule, else a
+    one-line problem with the nearest code or prefix: `G1` selects nothing, `G001` is meant."""
+    pattern = pattern.strip().upper()
+    codes = [r.code for r in all_rules()]
+    if pattern == "ALL" or any(c.startswith(pattern) for c in codes):
+        return None
+    guess = None
+    padded = re.fullmatch(r"([A-Z])([0-9]{1,2})", pattern)
+    if padded and f"{padded[1]}{int(padded[2]):03d}" in codes:
+        guess = f"{padded[1]}{int(padded[2]):03d}"
+    if guess is None:
+        prefixes = sorted({c[:1] for c in codes} | set(codes))
+        close = difflib.get_close_matches(pattern, prefixes, n=1, cutoff=0.5)
+        guess = close[0] if close else None
+    hint = f"; did you mean {guess}?" if guess else "; `mdnet rules` lists them"
+    return f"{pattern!r} matches no rule{hint}"

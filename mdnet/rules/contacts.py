@@ -79,6 +79,7 @@ def contact_no_network(analysis: Analysis) -> Iterator[Finding]:
     "warning",
     "A network not declared in mdnet.toml",
     "Fix the spelling, or declare the network under [networks.NAME].",
+    fixable="unsafe",
 )
 def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -87,6 +88,8 @@ def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
     cadence and value proposition. Nothing is reported when no network is declared.
 
     Fix: use a declared name (the message suggests the nearest) or declare it.
+    `--fix --unsafe-fixes` writes the nearest declared name (unsafe: it may be a new
+    network you meant to declare).
 
     Example:
         network: bloger          # C003 unknown network 'bloger'; did you mean 'bloggers'?

@@ -96,6 +96,7 @@ def front_matter_shape(analysis: Analysis) -> Iterator[Finding]:
     "error",
     "A date field that is not a real ISO date",
     "Write dates as YYYY-MM-DD (2026-11-02).",
+    fixable="safe",
 )
 def bad_date(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -104,7 +105,10 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     (`31/12/1990`), epoch milliseconds or an unfilled template placeholder cannot be
     placed on a calendar, so the field is ignored.
 
-    Fix: write the date as `YYYY-MM-DD`.
+    Fix: write the date as `YYYY-MM-DD`. `--fix` rewrites a date that can mean only one
+    day: `2026/11/02`, `20261102`, `Nov 2, 2026`, `2 November 2026`, `31/12/2026` (a day
+    over 12 says which is the day) and an unquoted `[[2026-11-02]]`; `03/04/2026` is left
+    for you.
 
     Example:
         met: 2026-13-45        # F004 `met`: 2026-13-45 is not a real date (month 13)
@@ -119,6 +123,7 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     "error",
     "A property of the wrong type, an unquoted [[link]] property, or an unsafe YAML tag",
     "Give the property the type shown in the message.",
+    fixable="safe",
 )
 def bad_field(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -127,7 +132,8 @@ def bad_field(analysis: Analysis) -> Iterator[Finding]:
     list, not a link (Obsidian will not show it as one). Unsafe tags such as
     `!!python/object/apply` are never executed; they are reported and read as text.
 
-    Fix: use the type the message asks for; quote links in properties.
+    Fix: use the type the message asks for; quote links in properties. `--fix` quotes an
+    unquoted `[[link]]` and makes a single alias a list (`aliases: [Dana]`).
 
     Example:
         target: ten            # F005 `target` must be a number, not 'ten'
@@ -142,6 +148,7 @@ def bad_field(analysis: Analysis) -> Iterator[Finding]:
     "warning",
     "`type:` is not a kind mdnet knows",
     "Use one of contact, goal, event, note, daily (or remove `type:`).",
+    fixable="unsafe",
 )
 def unknown_type(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -150,7 +157,8 @@ def unknown_type(analysis: Analysis) -> Iterator[Finding]:
     no overdue warning.
 
     Fix: use `contact`, `goal`, `event`, `note` or `daily`; the message suggests the
-    nearest known kind.
+    nearest known kind, and `--fix --unsafe-fixes` writes it (unsafe: the guess may be
+    wrong, and the note's kind, so its rules, change).
 
     Example:
         type: contcat          # F006 unknown type 'contcat'; did you mean 'contact'?

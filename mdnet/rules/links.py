@@ -22,6 +22,7 @@ _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     "warning",
     "A link to a note or file that does not exist",
     "Fix the spelling, create the note, or remove the link.",
+    fixable="unsafe",
 )
 def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -32,6 +33,9 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     date (`[[2026-11-02]]`) are references to a day and are never reported.
 
     Fix: correct the name, create the note, or add the name to the note's `aliases`.
+    When exactly one note name or alias is a near spelling of the target (`[[Sam Ortis]]`
+    for Sam Ortiz.md), `--fix --unsafe-fixes` links to it (unsafe: the note you meant
+    may not exist yet).
 
     Example:
         - 2026-11-02 Coffee with [[Jon Smyth]]   # L001 when no file is named Jon Smyth
