@@ -165,12 +165,12 @@ def check(request: CheckRequest) -> Outcome:
         file = _baseline_file(root, request)
         recorded = baseline.load(file)
         if request.add_baseline is not None:
-            count = baseline.write(file, root, diagnostics, paths, recorded)
+            count = baseline.write(file, root, diagnostics, only, recorded)
             return Outcome(
                 stderr=stderr + f"Recorded {count} findings in {shown(file, request.cwd)}.\n"
             )
         if recorded is not None:
-            filtered = baseline.apply(recorded, root, diagnostics, paths)
+            filtered = baseline.apply(recorded, root, diagnostics, only)
             diagnostics, baselined, stale = filtered.diagnostics, filtered.baselined, filtered.stale
     result = CheckResult(
         diagnostics=tuple(diagnostics),

@@ -93,9 +93,10 @@ class Filtered:
 
 
 def apply(
-    baseline: Baseline, root: Path, diagnostics: list[Diagnostic], paths: set[str]
+    baseline: Baseline, root: Path, diagnostics: list[Diagnostic], paths: set[str] | None
 ) -> Filtered:
-    """Drop the findings the baseline holds (each entry matches one finding)."""
+    """Drop the findings the baseline holds (each entry matches one finding). Stale entries
+    are counted in `paths` (None: the whole vault, notes deleted since included)."""
     left = baseline.counts()
     new = []
     for d, key in zip(diagnostics, keys(root, diagnostics), strict=True):
@@ -103,15 +104,21 @@ def apply(
             left[key] -= 1
         else:
             new.append(d)
-    stale = sum(n for (path, _, _), n in left.items() if path in paths)
+    stale = sum(n for (path, _, _), n in left.items() if paths is None or path in paths)
     return Filtered(new, len(diagnostics) - len(new), stale)
 
 
 def write(
-    path: Path, root: Path, diagnostics: list[Diagnostic], paths: set[str], old: Baseline | None
+    path: Path,
+    root: Path,
+    diagnostics: list[Diagnostic],
+    paths: set[str] | None,
+    old: Baseline | None,
 ) -> int:
-    """Record the findings of `paths` (entries of other notes are kept); how many entries."""
-    kept = [e for e in (old.entries if old else ()) if e["path"] not in paths]
+    """Record the findings of `paths` (None: the whole vault); the entries of other notes
+    are kept. Returns how many entries the file holds."""
+    previous = old.entries if old and paths is not None else ()
+    kept = [e for e in previous if e["path"] not in (paths or ())]
     fresh: list[dict[str, str | int]] = [
         {
             "path": d.path,

@@ -139,9 +139,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else.")
 @click.option(
     "--add-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
     is_flag=False,
-    flag_value=Path(""),
+    flag_value="",
     default=None,
     metavar="[FILE]",
     help="Record today's findings (default: .mdnet-baseline.json at the vault root); "
@@ -171,7 +170,7 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     fix_only: bool,
-    add_baseline: Path | None,
+    add_baseline: str | None,
     baseline: Path | None,
     no_baseline: bool,
     no_cache: bool,
@@ -199,7 +198,7 @@ def check(
                 diff=diff,
                 fix_only=fix_only,
                 baseline=baseline,
-                add_baseline=add_baseline,
+                add_baseline=None if add_baseline is None else Path(add_baseline),
                 no_baseline=no_baseline,
             )
         ),

@@ -41,11 +41,12 @@ def fix_hint(result: CheckResult) -> str:
 def baseline_note(result: CheckResult) -> str:
     parts = []
     if result.baselined:
-        parts.append(f"{result.baselined} more in the baseline (--no-baseline shows them)")
+        n = result.baselined
+        parts.append(f"{n} finding{'s' if n != 1 else ''} left out (--no-baseline shows them)")
     if result.stale:
         parts.append(
             f"{result.stale} baseline entr{'y' if result.stale == 1 else 'ies'} no longer "
-            "found (--add-baseline removes them)"
+            f"found (--add-baseline removes {'it' if result.stale == 1 else 'them'})"
         )
     return "; ".join(parts)
 
@@ -70,7 +71,7 @@ def summary_lines(result: CheckResult) -> str:
     lines = [summary(result), fix_hint(result)]
     note = baseline_note(result)
     if note and not result.statistics:
-        lines.append(note[0].upper() + note[1:] + ".")
+        lines.append(f"Baseline: {note}.")
     return "".join(line + "\n" for line in lines if line)
 
 
