@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.derive import Derivation
+from mdnet.derive import Derivation, GoalState, Interaction, NetworkHealth, Planned, Relationship
+from mdnet.derive import goals as progress
+from mdnet.derive import interactions as touches
+from mdnet.derive import relationships as relating
 from mdnet.links import LinkIndex
 from mdnet.model import Model, build_model
 from mdnet.note import Note, Problem
@@ -33,9 +37,58 @@ class Analysis:
     def model(self) -> Model:
         return build_model(self.vault.notes)
 
-    @cached_property
+    @property
     def derived(self) -> Derivation:
-        return Derivation(self.vault.notes, self.model, self.index, self.config, self.today)
+        """The derived results: this object (`analysis.derived.goals` is `analysis.goals`)."""
+        return self
+
+    @cached_property
+    def _collected(self) -> touches.Collected:
+        return touches.collect(self.vault.notes, self.model, self.index, self.config)
+
+    @cached_property
+    def interactions(self) -> tuple[Interaction, ...]:
+        """Every interaction, sorted by date, path and line."""
+        return self._collected.interactions
+
+    @cached_property
+    def planned(self) -> Mapping[str, tuple[Planned, ...]]:
+        """Open tasks that mention a contact, by contact path."""
+        return self._collected.planned
+
+    @cached_property
+    def by_contact(self) -> dict[str, tuple[Interaction, ...]]:
+        return touches.by_contact(self.interactions)
+
+    @cached_property
+    def relationships(self) -> dict[str, Relationship]:
+        contacts = self.model.contacts.values()
+        return relating.relationships(
+            contacts, self.notes, self.by_contact, self.planned, self.config, self.today
+        )
+
+    @cached_property
+    def parents(self) -> dict[str, str | None]:
+        """Goal path -> the goal its `parent:` resolves to."""
+        return progress.parents(self.model, self.notes, self.index)
+
+    @cached_property
+    def milestones(self) -> dict[str, tuple[str, ...]]:
+        return progress.milestones(self.parents)
+
+    @cached_property
+    def goals(self) -> dict[str, GoalState]:
+        index = progress.GoalIndex(
+            self.today, self.notes, self.model, self.interactions, self.relationships
+        )
+        return progress.goal_states(self.model.goals.values(), index, self.parents, self.milestones)
+
+    def network_health(self) -> list[NetworkHealth]:
+        return relating.network_health(self.relationships.values(), self.config)
+
+    def activity(self, weeks: int = 26) -> list[tuple[date, int, int, int]]:
+        """(Monday, interactions, gives, asks) for the last `weeks` weeks, oldest first."""
+        return relating.activity(self.interactions, self.today, weeks)
 
     @cached_property
     def _problems(self) -> dict[str, list[tuple[str, Problem]]]:

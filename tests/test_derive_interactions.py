@@ -384,7 +384,7 @@ def test_link_to_a_non_contact_is_not_an_interaction(make_vault: MakeVault) -> N
     daily = "- Outlined posts for [[Publish 30 guest posts]]\n"
     files = {"Daily/2026-11-16.md": daily, "Goals/Publish 30 guest posts.md": "# Goal\n"}
     derived = derive(vault_with(make_vault, files))
-    assert derived.interactions == []
+    assert derived.interactions == ()
 
 
 # ------------------------------------------------------------------ kinds from tags

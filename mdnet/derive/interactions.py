@@ -1,0 +1,164 @@
+"""Interactions and plans, collected from every note: log items, daily notes, done tasks,
+events and `last_contact:`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from mdnet.config import Config
+from mdnet.derive.records import Interaction, Planned, readable
+from mdnet.links import LinkIndex
+from mdnet.model import Model
+from mdnet.note import Note
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """Every interaction (sorted by date, path and line) and every contact's plans."""
+
+    interactions: tuple[Interaction, ...]
+    planned: Mapping[str, tuple[Planned, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    model: Model
+    index: LinkIndex
+    give: frozenset[str]
+    ask: frozenset[str]
+
+    def kind(self, tags: Iterable[str]) -> str | None:
+        tags = set(tags)
+        if tags & self.give:
+            return "give"
+        if tags & self.ask:
+            return "ask"
+        return None
+
+    def touch(
+        self,
+        when: date,
+        note: Note,
+        line: int,
+        raw: str,
+        who: Iterable[str],
+        source: str,
+        tags: tuple[str, ...] = (),
+    ) -> Interaction:
+        """The one way an interaction is made: its kind comes from its tags."""
+        return Interaction(when, note.path, line, raw, tuple(who), source, self.kind(tags), tags)
+
+
+def collect(notes: Sequence[Note], model: Model, index: LinkIndex, config: Config) -> Collected:
+    """Every interaction and plan in the vault."""
+    ctx = _Context(model, index, frozenset(config.give_tags), frozenset(config.ask_tags))
+    found: list[Interaction] = []
+    planned: dict[str, list[Planned]] = defaultdict(list)
+    for note in notes:
+        by_line = _contacts_by_line(note, ctx) if note.links else {}
+        found.extend(_item_touches(note, by_line, ctx, planned))
+        if note.kind == "daily" and note.daily_date is not None:
+            found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
+        if note.kind == "event":
+            found.extend(_event_touches(note, ctx))
+    found.extend(_front_matter_touches(notes, ctx))
+    found.sort(key=lambda i: (i.date, i.path, i.line))
+    return Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
+
+
+def by_contact(interactions: Iterable[Interaction]) -> dict[str, tuple[Interaction, ...]]:
+    """Each contact's interactions, in the order given."""
+    out: dict[str, list[Interaction]] = defaultdict(list)
+    for interaction in interactions:
+        for path in interaction.contacts:
+            out[path].append(interaction)
+    return {path: tuple(found) for path, found in out.items()}
+
+
+def _contacts_by_line(note: Note, ctx: _Context) -> dict[int, list[str]]:
+    """The contacts linked from each body line, in order, once each."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for link, resolution in zip(note.links, ctx.index.resolve_note(note), strict=True):
+        if link.style == "property":
+            continue
+        target = resolution.path
+        if target in ctx.model.contacts and target not in out[link.line]:
+            out[link.line].append(target)
+    return out
+
+
+def _item_touches(
+    note: Note,
+    by_line: Mapping[int, list[str]],
+    ctx: _Context,
+    planned: dict[str, list[Planned]],
+) -> Iterator[Interaction]:
+    """List items: a dated item or done task with its contacts (the note's own contact
+    first in a contact note); an undated item linking a contact in a daily note; open
+    tasks become plans."""
+    own = note.path if note.kind == "contact" else None
+    for item in note.items:
+        linked = by_line.get(item.line, [])
+        who = tuple(dict.fromkeys([*([own] if own else []), *linked]))
+        if item.task is not None:
+            if item.is_open_task:
+                for path in who:
+                    planned[path].append(Planned(note.path, item.line, readable(item.text)))
+                continue
+            when = item.done or item.date
+            if when is None and note.kind == "daily":
+                when = note.daily_date  # a done task in a daily note: on the note's date
+            if when and who and item.task in "xX":
+                yield ctx.touch(when, note, item.line, item.text, who, "task", item.tags)
+            continue
+        if item.date is not None and who:
+            source = "log" if own else "item"
+            yield ctx.touch(item.date, note, item.line, item.text, who, source, item.tags)
+        elif note.daily_date is not None and note.kind == "daily" and linked:
+            yield ctx.touch(note.daily_date, note, item.line, item.text, linked, "daily", item.tags)
+
+
+def _daily_line_touches(
+    note: Note, day: date, by_line: Mapping[int, list[str]], ctx: _Context
+) -> Iterator[Interaction]:
+    """Paragraph lines of a daily note that link a contact: on the note's date."""
+    tags_by_line: dict[int, list[str]] = defaultdict(list)
+    for tag, line in note.tags:
+        tags_by_line[line].append(tag)
+    for line, text in note.link_lines:
+        linked = by_line.get(line, [])
+        if linked:
+            tags = tuple(tags_by_line.get(line, ()))
+            yield ctx.touch(day, note, line, text, linked, "daily", tags)
+
+
+def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
+    """An event's `attendees:` on the event's date."""
+    event = ctx.model.events.get(note.path)
+    if not (event and event.date):
+        return
+    attendees: list[str] = []
+    for link in note.links:
+        if link.key != "attendees":
+            continue
+        target = ctx.index.resolve(link, note.path).path
+        if target in ctx.model.contacts and target not in attendees:
+            attendees.append(target)
+    if attendees:
+        line = note.key_line("attendees")[0]
+        yield ctx.touch(event.date, note, line, f"Attended {event.name}", attendees, "event")
+
+
+def _front_matter_touches(notes: Iterable[Note], ctx: _Context) -> Iterator[Interaction]:
+    """A contact's `last_contact:`."""
+    by_path = {n.path: n for n in notes if n.path in ctx.model.contacts}
+    for contact in ctx.model.contacts.values():
+        if contact.last_contact:
+            note = by_path[contact.path]
+            line = note.key_line("last_contact")[0]
+            yield ctx.touch(
+                contact.last_contact, note, line, "last_contact", (contact.path,), "front matter"
+            )
