@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from mdnet import __version__, app
+from mdnet.commands import import_, show
 from mdnet.config import CODE_RE
 from mdnet.errors import MdnetError
 from mdnet.render import check_formats
@@ -628,6 +629,10 @@ def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
     if outcome.stderr:
         click.echo(outcome.stderr, err=True, nl=False)
     ctx.exit(outcome.code)
+
+
+cli.add_command(import_.command)
+cli.add_command(show.command)
 
 
 def main() -> None:

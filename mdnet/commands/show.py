@@ -1,0 +1,70 @@
+"""`mdnet show NAME`: the click command; the work is in mdnet.show."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+EPILOG = """
+\b
+Examples:
+  mdnet show "Marcus Bell"                        # the vault in the current folder
+  mdnet show marcus --vault sample-vault --today 2026-11-23
+  mdnet show Dana --format json | jq '.interactions[0]'
+
+\b
+NAME is a contact's name, an alias or the file name, in any case. Exit codes: 0 shown;
+2 no such contact (with a suggestion), several match, or another usage error.
+"""
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    from mdnet.cli import _today as parse
+
+    return parse(ctx, param, value)
+
+
+@click.command("show", epilog=EPILOG)
+@click.argument("name")
+@click.option(
+    "--vault",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The vault root (default: found upward from the current folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
+@click.option(
+    "--today",
+    envvar="MDNET_TODAY",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="Evaluate as of this date (also MDNET_TODAY). Default: the local date.",
+)
+@click.pass_context
+def command(
+    ctx: click.Context, name: str, vault: Path | None, fmt: str, no_cache: bool, today: date
+) -> None:
+    """One contact's whole picture: state, cadence, next due date, every interaction
+    (newest first, with the note and line it comes from), gives and asks, open plans,
+    the goals that count them and the events they attended."""
+    from mdnet.app import Outcome, open_vault
+    from mdnet.cli import run
+    from mdnet.show import render_json, render_text, show_contact
+    from mdnet.vault import find_root
+
+    def call() -> Outcome:
+        root = vault if vault is not None else find_root(Path.cwd())
+        analysis = open_vault(root, today, use_cache=not no_cache)
+        picture = show_contact(analysis, name)
+        return Outcome(render_json(picture) if fmt == "json" else render_text(picture))
+
+    run(ctx, call)

@@ -1,0 +1,248 @@
+"""`mdnet show NAME`: one contact's whole picture, from the derived state of the vault."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from mdnet.analysis import Analysis
+from mdnet.derive import GoalState, Interaction, Relationship
+from mdnet.model import Goal
+from mdnet.note import Note
+from mdnet.render.safe import terminal_safe
+from mdnet.scaffold import find_contact
+
+
+@dataclass(frozen=True, slots=True)
+class CountingGoal:
+    """A goal whose `measure:` counts this contact (or some of their interactions)."""
+
+    state: GoalState
+    counted: int
+    """1 for a contacts measure; the number of their interactions for an interactions one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attended:
+    path: str
+    name: str
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    today: date
+    relationship: Relationship
+    offer: str | None
+    interactions: tuple[Interaction, ...]
+    """Newest first."""
+    goals: tuple[CountingGoal, ...]
+    events: tuple[Attended, ...]
+
+
+def show_contact(analysis: Analysis, name: str) -> Picture:
+    """The picture of the contact called `name` (name, alias, file name; any case);
+    UsageError with the nearest name when none matches."""
+    path = find_contact(analysis, name)
+    rel = analysis.derived.relationships[path]
+    network = analysis.config.networks.get(rel.contact.network or "")
+    newest = sorted(rel.interactions, key=lambda i: (i.date, i.path, i.line), reverse=True)
+    events: dict[str, Attended] = {}
+    for i in rel.interactions:
+        event = analysis.model.events.get(i.path)
+        if i.source == "event" and event and event.date:
+            events[i.path] = Attended(i.path, event.name, event.date)
+    goals = [
+        CountingGoal(state, counted)
+        for state in analysis.derived.goals.values()
+        if (counted := _counted(state.goal, rel, analysis.notes[path], analysis.today))
+    ]
+    goals.sort(key=lambda g: (g.state.goal.name.lower(), g.state.goal.path))
+    return Picture(
+        today=analysis.today,
+        relationship=rel,
+        offer=network.value if network else None,
+        interactions=tuple(newest),
+        goals=tuple(goals),
+        events=tuple(sorted(events.values(), key=lambda e: (e.date, e.path), reverse=True)),
+    )
+
+
+def _in_window(goal: Goal, day: date, today: date) -> bool:
+    return (
+        day <= today
+        and (goal.start is None or day >= goal.start)
+        and (goal.deadline is None or day <= goal.deadline)
+    )
+
+
+def _tags(note: Note) -> set[str]:
+    value = note.meta.get("tags")
+    tags = {t for t, _ in note.tags}
+    if isinstance(value, str):
+        tags.update(t.strip().lstrip("#").lower() for t in value.replace(",", " ").split())
+    elif isinstance(value, list):
+        tags.update(str(t).strip().lstrip("#").lower() for t in value)
+    return tags
+
+
+def _counted(goal: Goal, rel: Relationship, note: Note, today: date) -> int:
+    """How much of this contact the goal's measure counts (as mdnet.derive.goals does)."""
+    m = goal.measure
+    contact = rel.contact
+    if m is None or (m.network and contact.network != m.network):
+        return 0
+    if m.count == "interactions":
+        return sum(
+            1
+            for i in rel.interactions
+            if (not m.tag or m.tag in i.tags) and _in_window(goal, i.date, today)
+        )
+    if m.count != "contacts" or (m.tag and m.tag not in _tags(note)):
+        return 0
+    if m.new:
+        return int(rel.first_met is not None and _in_window(goal, rel.first_met, today))
+    touched = [i.date for i in rel.interactions] + ([contact.met] if contact.met else [])
+    return int(any(_in_window(goal, d, today) for d in touched))
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def picture_data(p: Picture) -> dict[str, Any]:
+    """The picture as JSON-ready data (dates as ISO strings)."""
+    rel = p.relationship
+    c = rel.contact
+    return {
+        "today": p.today.isoformat(),
+        "name": c.name,
+        "path": c.path,
+        "aliases": list(c.aliases),
+        "network": c.network,
+        "company": c.company,
+        "role": c.role,
+        "status": c.status,
+        "private": c.private,
+        "met": _iso(c.met),
+        "cadence_days": rel.cadence_days,
+        "state": rel.state,
+        "last_contact": _iso(rel.last.date if rel.last else None),
+        "due": _iso(rel.due),
+        "days_overdue": rel.days_overdue,
+        "snooze": _iso(c.snooze),
+        "offer": p.offer,
+        "gives": rel.gives,
+        "asks": rel.asks,
+        "interactions": [
+            {
+                "date": i.date.isoformat(),
+                "text": i.text,
+                "kind": i.kind,
+                "tags": list(i.tags),
+                "source": i.source,
+                "path": i.path,
+                "line": i.line,
+            }
+            for i in p.interactions
+        ],
+        "planned": [{"text": x.text, "path": x.path, "line": x.line} for x in rel.planned],
+        "goals": [
+            {
+                "name": g.state.goal.name,
+                "path": g.state.goal.path,
+                "statement": g.state.goal.statement,
+                "counts": g.state.goal.measure.count if g.state.goal.measure else None,
+                "counted": g.counted,
+                "progress": g.state.progress,
+                "target": g.state.goal.target,
+                "state": g.state.state,
+            }
+            for g in p.goals
+        ],
+        "events": [{"name": e.name, "path": e.path, "date": e.date.isoformat()} for e in p.events],
+    }
+
+
+def render_json(p: Picture) -> str:
+    return json.dumps(picture_data(p), indent=2, ensure_ascii=False) + "\n"
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def _when(p: Picture) -> str:
+    rel = p.relationship
+    if rel.state in ("overdue", "lapsed"):
+        return f"{rel.state} by {_days(rel.days_overdue)}"
+    return rel.state
+
+
+def _due(p: Picture) -> str | None:
+    due = p.relationship.due
+    if due is None:
+        return None
+    days = (due - p.today).days
+    if days == 0:
+        return f"{due.isoformat()} (today)"
+    return f"{due.isoformat()} ({'in ' + _days(days) if days > 0 else _days(-days) + ' ago'})"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def render_text(p: Picture) -> str:
+    rel = p.relationship
+    c = rel.contact
+    out = [f"{c.name} ({c.path})"]
+
+    def facts(*pairs: tuple[str, object]) -> None:
+        shown = [f"{k}: {v}" for k, v in pairs if v not in (None, "", ())]
+        if shown:
+            out.append("  " + " · ".join(shown))
+
+    facts(("network", c.network or "none"), ("cadence", _days(rel.cadence_days)))
+    facts(("role", c.role), ("company", c.company))
+    facts(("aliases", ", ".join(c.aliases)), ("met", _iso(c.met)), ("status", c.status))
+    facts(
+        ("state", _when(p)),
+        ("last contact", _iso(rel.last.date if rel.last else None)),
+        ("next due", _due(p)),
+    )
+    facts(("gives", str(rel.gives)), ("asks", str(rel.asks)))
+    facts(("offer", p.offer))
+    out.append("")
+    out.append(f"Interactions ({len(p.interactions)}), newest first")
+    for i in p.interactions:
+        kind = f"{i.kind}: " if i.kind else ""
+        out.append(f"  {i.date.isoformat()}  {kind}{i.text}  ({i.path}:{i.line})")
+    if not p.interactions:
+        out.append("  none yet")
+    if rel.planned:
+        out += ["", f"Open plans ({len(rel.planned)})"]
+        out += [f"  {x.text}  ({x.path}:{x.line})" for x in rel.planned]
+    if p.goals:
+        out += ["", f"Goals that count {c.name} ({len(p.goals)})"]
+        for g in p.goals:
+            goal, state = g.state.goal, g.state
+            what = (
+                "them"
+                if goal.measure and goal.measure.count == "contacts"
+                else (f"{g.counted} of their interactions")
+            )
+            progress = f"{_number(state.progress)}/{_number(goal.target)}"
+            out.append(f"  {goal.statement}: {progress}, {state.state}; counts {what}")
+            out.append(f"    ({goal.path})")
+    if p.events:
+        out += ["", f"Events attended ({len(p.events)})"]
+        out += [f"  {e.date.isoformat()}  {e.name}  ({e.path})" for e in p.events]
+    return "\n".join(terminal_safe(line) for line in out) + "\n"
