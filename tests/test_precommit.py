@@ -135,6 +135,10 @@ def test_the_manifest_declares_the_hooks() -> None:
     assert check["language"] == "python"
     assert check["types"] == ["markdown"]
     assert check["require_serial"] is True
+    fix = hooks["mdnet-fix"]
+    assert fix["entry"] == "mdnet check --fix-only"
+    assert fix["types"] == ["markdown"]
+    assert list(hooks).index("mdnet-fix") < list(hooks).index("mdnet-check")
     vault = hooks["mdnet-check-vault"]
     assert vault["pass_filenames"] is False
     assert vault["entry"] == "mdnet check"
@@ -197,7 +201,43 @@ def test_try_repo_fails_a_goal_without_deadline_then_passes(
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "G001" not in output
-    assert output.count("Passed") == 2
+    assert output.count("Passed") == 3
+
+
+def test_try_repo_fix_hook_fixes_fails_the_commit_then_passes(
+    pre_commit: list[str], hook_repo: Path, shared_env: dict[str, str], tmp_path: Path
+) -> None:
+    vault = tmp_path / "vault"
+    (vault / "People").mkdir(parents=True)
+    (vault / "mdnet.toml").write_text('[folders]\ncontacts = "People"\n', encoding="utf-8")
+    _git("init", "-q", cwd=vault)
+    note = vault / "People" / "Dana.md"
+    before = b"---\r\ntype: contact\r\nmet: 2026/11/02   # at FinCon\r\n---\r\n# Dana\r\n"
+    note.write_bytes(before)
+    _git("add", "-A", cwd=vault)
+
+    def try_fix() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*pre_commit, "try-repo", str(hook_repo), "mdnet-fix", "--color", "never"],
+            cwd=vault,
+            env=shared_env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+    changed = try_fix()
+    output = changed.stdout + changed.stderr
+    assert changed.returncode == 1, output
+    assert "files were modified by this hook" in output
+    assert note.read_bytes() == before.replace(b"2026/11/02", b"2026-11-02")
+
+    _git("add", "-A", cwd=vault)
+    passed = try_fix()
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "Passed" in output
+    assert note.read_bytes() == before.replace(b"2026/11/02", b"2026-11-02")
 
 
 def _yaml_blocks(text: str) -> list[str]:
