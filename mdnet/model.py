@@ -7,24 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from mdnet.dates import DateError, Period, parse_date, parse_duration
+from mdnet.dates import DateError, Period, parse_date, parse_duration, parse_period
 from mdnet.links import note_aliases
 from mdnet.note import Note, Problem
 
 CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
 HORIZONS = ("long", "short")
-PERIODS: dict[str, Period] = {
-    "day": "day",
-    "daily": "day",
-    "week": "week",
-    "weekly": "week",
-    "month": "month",
-    "monthly": "month",
-    "year": "year",
-    "yearly": "year",
-    "annually": "year",
-}
 MEASURES = ("contacts", "interactions", "events")
 
 
@@ -238,17 +227,12 @@ def _contact(note: Note, f: _Fields) -> Contact:
 
 def _goal(note: Note, f: _Fields) -> Goal:
     statement, at = goal_statement(note)
-    every_raw = note.meta.get("every")
     every: Period | None = None
-    if every_raw is not None:
-        if isinstance(every_raw, str) and every_raw.strip().lower() in PERIODS:
-            every = PERIODS[every_raw.strip().lower()]
-        else:
-            f.problem(
-                "F005",
-                "every",
-                f"`every` must be day, week, month or year, not {_shown(every_raw)}",
-            )
+    if note.meta.get("every") is not None:
+        try:
+            every = parse_period(note.meta["every"])
+        except DateError as exc:
+            f.problem("F005", "every", f"`every`: {exc}")
     return Goal(
         path=note.path,
         name=note.stem,

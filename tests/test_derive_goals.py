@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import MakeVault
+from conftest import MakeVault, run, vault_rows
 
 from mdnet.app import open_vault
 from mdnet.derive import Derivation, GoalState
@@ -439,3 +441,58 @@ def test_yearly_goal_with_log_entries(make_vault: MakeVault) -> None:
 def test_daily_goal_with_progress_field_counts_the_current_day(make_vault: MakeVault) -> None:
     s = state_of(make_vault, "every: day", "target: 1", "progress: 1")
     assert (s.progress, s.streak, len(s.periods)) == (1, 1, 8)
+
+
+# ------------------------------------------------------------------ one reading of `every:`
+
+
+@pytest.mark.parametrize(
+    ("written", "period"),
+    [("every week", "week"), ("Every Month", "month"), ("weekly", "week"), ("a year", "year")],
+)
+def test_every_is_read_as_dates_reads_it(make_vault: MakeVault, written: str, period: str) -> None:
+    note = goal(f"every: {written}", "target: 1", "progress: 1")
+    vault = make_vault({GOAL: note}, config=CONFIG)
+    assert derive(vault).goals[GOAL].goal.every == period
+    assert vault_rows(vault) == []  # neither F005 nor G001 "no deadline"
+
+
+def test_every_unreadable_is_f005_at_its_line(make_vault: MakeVault) -> None:
+    vault = make_vault({GOAL: goal("deadline: 2027-01-31", "every: fortnight")}, config=CONFIG)
+    found = [(r["code"], r["line"]) for r in vault_rows(vault) if r["code"] == "F005"]
+    assert found == [("F005", 5)]
+
+
+# ------------------------------------------------------------------ huge numbers
+
+
+def _strict_json(text: str) -> Any:
+    def refuse(name: str) -> None:
+        raise ValueError(f"non-standard JSON constant {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("start: 2026-01-01", "deadline: 2026-12-31", "target: 1e308"),
+        ("start: 2026-01-01", "deadline: 2026-12-31", "target: 1.7e308", "progress: 1e308"),
+        ("every: week", "target: 1e-300", "progress: 1e308"),
+    ],
+)
+def test_huge_target_is_not_an_internal_error(make_vault: MakeVault, fields: tuple[str]) -> None:
+    vault = make_vault({GOAL: goal(*fields)}, config=CONFIG)
+    checked = run("check", str(vault), "--format", "json", "--no-cache")
+    assert checked.exit_code in (0, 1), checked.output
+    assert isinstance(_strict_json(checked.stdout), list)
+    report = run("report", str(vault), "--format", "json", "-o", "-", "--no-cache")
+    assert report.exit_code == 0, report.output
+    [row] = _strict_json(report.stdout)["goals"]
+    assert row["percent"] is None or 0 <= row["percent"] < 1e6
+
+
+def test_huge_target_expected_pace_is_finite(make_vault: MakeVault) -> None:
+    s = state_of(make_vault, "start: 2026-01-01", "deadline: 2027-01-01", "target: 1e308")
+    assert s.expected is not None and 0 < s.expected < 1e308
+    assert s.state == "behind"

@@ -95,6 +95,8 @@ def goal_state(
         span = (goal.deadline - goal.start).days
         elapsed = min(max((today - goal.start).days, 0), span)
         expected = target * elapsed / span
+        if not math.isfinite(expected):  # a huge target: scale the share, not the product
+            expected = target * (elapsed / span)
     days_left = (goal.deadline - today).days if goal.deadline else None
     if goal.status == "dropped":
         state = "dropped"
@@ -239,11 +241,14 @@ def _recurring(
     else:
         state = "on track" if (now and now.met) or previous_met else "behind"
     days_left = (period_end(today, every) - today).days
+    percent: float | None = progress / per * 100
+    if percent is not None and not math.isfinite(percent):
+        percent = None  # a tiny target per period: no percentage a report could show
     return GoalState(
         goal,
         progress,
         source,
-        progress / per * 100,
+        percent,
         None,
         days_left,
         state,
