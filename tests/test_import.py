@@ -503,3 +503,21 @@ def test_parse_day(value: str, yearless: bool, expected: str | None) -> None:
 def test_parse_day_refuses(value: str, yearless: bool) -> None:
     with pytest.raises(BadValue):
         parse_day(value, yearless=yearless)
+
+
+def test_a_utf16_vcard_with_its_byte_order_mark(make_vault: MakeVault, tmp_path: Path) -> None:
+    vcf = tmp_path / "windows.vcf"
+    vcf.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ng\r\nEND:VCARD\r\n".encode("utf-16"))
+    vault = make_vault({}, config=CONFIG)
+    result = _import(vault, vcf)
+    assert result.exit_code == 0, result.output
+    assert _meta(vault / "People/Zoë Ng.md")["name"] == "Zoë Ng"
+
+
+def test_contacts_folder_that_is_a_file(make_vault: MakeVault, tmp_path: Path) -> None:
+    vault = make_vault({"People": "not a folder"}, config=CONFIG)
+    vcf = tmp_path / "x.vcf"
+    vcf.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Dana\nEND:VCARD\n", encoding="utf-8")
+    result = _import(vault, vcf)
+    assert result.exit_code == 2
+    assert "People" in result.stderr

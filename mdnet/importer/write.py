@@ -65,9 +65,12 @@ def read(request: ImportRequest) -> Parsed:
         data = request.file.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {request.file}: {exc.strerror or exc}") from None
+    encoding = request.encoding
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
-    text = data.decode(request.encoding, errors="surrogateescape")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # some Windows exports; the byte-order mark says so
+    text = data.decode(encoding, errors="surrogateescape")
     fmt = request.fmt
     if fmt == "auto":
         suffix = request.file.suffix.lower()
@@ -123,7 +126,10 @@ def run_import(request: ImportRequest) -> Result:
 
 def _write(root: Path, result: Plan, updates: list[Update]) -> None:
     if result.new:
-        (root / result.folder).mkdir(parents=True, exist_ok=True)
+        try:
+            (root / result.folder).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create {root / result.folder}: {exc.strerror}") from None
     for new in list(result.new):
         try:
             write_new(root / new.path, new.text)
