@@ -14,6 +14,7 @@ import click
 
 from mdnet import __version__, app
 from mdnet.commands import import_, show
+from mdnet.commands.server import server as server_cmd
 from mdnet.config import CODE_RE
 from mdnet.errors import MdnetError
 from mdnet.render import check_formats
@@ -633,6 +634,9 @@ def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
 
 cli.add_command(import_.command)
 cli.add_command(show.command)
+
+
+cli.add_command(server_cmd)
 
 
 def main() -> None:
