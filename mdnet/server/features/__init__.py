@@ -1,0 +1,1 @@
+"""One module per LSP feature: each turns the analysed vault into LSP answers."""
