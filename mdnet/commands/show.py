@@ -11,7 +11,7 @@ EPILOG = """
 \b
 Examples:
   mdnet show "Marcus Bell"                        # the vault in the current folder
-  mdnet show marcus --vault sample-vault --today 2026-11-23
+  mdnet show "marcus bell" --vault sample-vault --today 2026-11-23
   mdnet show Dana --format json | jq '.interactions[0]'
 
 \b
