@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
 from mdnet.dates import leading_date
+from mdnet.mdlinks import find_markdown_links
 from mdnet.noteparts import Heading, Item, Link, wiki_target
 
 _FENCE_START = frozenset("`~ \t")
@@ -25,11 +25,6 @@ _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
 _WIKI = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
-# Possessive and bounded, so that a long line of `[a](` cannot make it backtrack for minutes.
-_MDLINK = re.compile(
-    r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*+\]\(\s*+(<[^>\n]{0,2000}>|[^)\s]{1,2000}+)"
-    r"(?:\s+(?:\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'))?\s*\)"
-)
 _TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
 _BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -37,7 +32,7 @@ _SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0
 
 
 def _md_target(raw: str) -> str | None:
-    raw = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+    """An unescaped destination -> the vault path it names, or None for URLs and anchors."""
     if not raw or raw.startswith("#") or _SCHEME.match(raw):
         return None
     raw = raw.split("#", 1)[0].split("?", 1)[0]
@@ -291,23 +286,24 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-_LINK_FORMS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None], str], ...] = (
-    ("[[", _WIKI, wiki_target, "wiki"),
-    ("](", _MDLINK, _md_target, "markdown"),
-)
-
-
 def _scan_links(text: str, lineno: int, out: Body) -> None:
-    for marker, pattern, target_of, style in _LINK_FORMS:
-        if marker not in text:
-            continue
+    """Wikilinks, then Markdown links, then tags in what is left."""
+    if "[[" in text:
         spans = []
-        for m in pattern.finditer(text):
-            target = target_of(m.group(2))
-            if target:
-                out.links.append(Link(target, lineno, m.start() + 1, style, embed=bool(m.group(1))))
+        for m in _WIKI.finditer(text):
+            name = wiki_target(m.group(2))
+            if name:
+                out.links.append(Link(name, lineno, m.start() + 1, "wiki", bool(m.group(1))))
             spans.append(m.span())
         text = _blank_spans(text, spans)  # what was a link is no tag
+    if "](" in text:
+        spans = []
+        for link in find_markdown_links(text):
+            target = _md_target(link.destination)
+            if target:
+                out.links.append(Link(target, lineno, link.start + 1, "markdown", link.embed))
+            spans.append((link.start, link.end))
+        text = _blank_spans(text, spans)
     if "#" in text:
         for m in _TAG.finditer(text):
             out.tags.append((m.group(1).lower(), lineno))

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mdnet import __version__, body, dates, frontmatter, note, noteparts, textscan
+from mdnet import __version__, body, dates, frontmatter, mdlinks, note, noteparts, textscan
 from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
@@ -42,7 +42,7 @@ class _SafeUnpickler(pickle.Unpickler):
 def _code_stamp() -> str:
     """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
     stamps = [__version__]
-    parser = (note, frontmatter, body, noteparts, dates, textscan)
+    parser = (note, frontmatter, body, mdlinks, noteparts, dates, textscan)
     for module in (*(m.__file__ for m in parser), __file__):
         with contextlib.suppress(OSError):
             stamps.append(str(os.stat(module or "").st_mtime_ns))
