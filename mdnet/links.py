@@ -116,10 +116,17 @@ class LinkIndex:
 
 
 def note_aliases(note: Note) -> list[str]:
-    """The aliases of a note (`aliases:` as a list, or a single string)."""
-    value = note.meta.get("aliases", note.meta.get("alias"))
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str) and v.strip()]
-    return []
+    """The aliases of a note, read as Obsidian reads them: from every key matching
+    `/^alias(es)?$/i` (`aliases`, `Aliases`, `alias`, `Alias`), a list or a single string."""
+    found: list[str] = []
+    for key, value in note.meta.items():
+        if not (isinstance(key, str) and key.lower() in _ALIAS_KEYS):
+            continue
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str) and v.strip())
+    return found
+
+
+_ALIAS_KEYS = frozenset(("alias", "aliases"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from conftest import MakeVault, run, vault_rows
 
 from mdnet.config import daily_pattern_regex
 from mdnet.links import LinkIndex, Resolution, note_aliases
@@ -190,6 +194,12 @@ def test_resolution_is_cached_per_folder(index: LinkIndex) -> None:
         ("aliases: ''", []),
         ("aliases: 7", []),
         ("name: x", []),
+        ("Alias: [JB, Jimmy]", ["JB", "Jimmy"]),
+        ("Aliases: Jim", ["Jim"]),
+        ("ALIASES: [Jim]", ["Jim"]),
+        ("aliases: [A]\nAlias: B", ["A", "B"]),
+        ("aliasing: [Jim]", []),
+        ("my_aliases: [Jim]", []),
     ],
 )
 def test_note_aliases(front_matter: str, aliases: list[str]) -> None:
@@ -210,3 +220,40 @@ def test_a_markdown_link_is_first_a_path_from_the_note_folder() -> None:
     index = LinkIndex(files, [])
     assert index.resolve(Link("Plan.md", 1, 1, "markdown"), "docs/guide.md").path == "docs/Plan.md"
     assert index.resolve(Link("Plan.md", 1, 1, "markdown"), "x.md").path == "Plan.md"
+
+
+def _contacts(vault: Path) -> dict[str, dict[str, object]]:
+    result = run("report", str(vault), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return {row["path"]: row for row in json.loads(result.stdout)["contacts"]}
+
+
+def test_aliases_under_any_case_key_resolve_and_count(make_vault: MakeVault) -> None:
+    """Obsidian reads `Alias:` and `Aliases:`: links to them resolve, and a daily note that
+    names a contact by such an alias is an interaction with that contact."""
+    vault = make_vault(
+        {
+            "People/Jim Brig.md": "---\nAlias: [JB]\nnetwork: work\n---\n",
+            "People/Samuel Ortiz.md": "---\nAliases: Sam\nnetwork: work\n---\n",
+            "2026-11-20.md": "- coffee with [[JB]]\n",
+            "2026-11-21.md": "Lunch with [[Sam]]. Then [[Nobody]].\n",
+        },
+        config='[folders]\ncontacts = "People"\n',
+    )
+    rows = [(r["code"], r["path"], r["line"], r["column"]) for r in vault_rows(vault)]
+    assert rows == [("L001", "2026-11-21.md", 1, 26)]
+    contacts = _contacts(vault)
+    assert contacts["People/Jim Brig.md"]["last_contact"] == "2026-11-20"
+    assert contacts["People/Samuel Ortiz.md"]["last_contact"] == "2026-11-21"
+
+
+def test_a_vault_with_lower_case_aliases_is_clean(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Dana.md": "---\naliases: [DW]\nnetwork: work\n---\n",
+            "2026-11-20.md": "- call with [[DW]]\n",
+        },
+        config='[folders]\ncontacts = "People"\n',
+    )
+    assert vault_rows(vault) == []
+    assert _contacts(vault)["People/Dana.md"]["last_contact"] == "2026-11-20"
