@@ -129,10 +129,12 @@ def check(request: CheckRequest) -> Outcome:
     fixing = request.fix or request.fix_only or request.diff
     stderr = ""
     sources: dict[str, Source] = {}
+    # Unsafe fixes are worked out when they may be applied or are printed in full.
+    unsafe = request.unsafe_fixes or (not fixing and request.fmt in ("json", "sarif", "full"))
     if fixing or request.fmt != "junit":
         from mdnet.fixes import attach_fixes
 
-        diagnostics, sources = attach_fixes(analysis, diagnostics, root)
+        diagnostics, sources = attach_fixes(analysis, diagnostics, root, unsafe)
     if request.diff:
         from mdnet.fixes.run import diff_of
 
@@ -147,7 +149,7 @@ def check(request: CheckRequest) -> Outcome:
         def recheck() -> tuple[list[Diagnostic], dict[str, Source]]:
             again = open_vault(root, request.today, request.use_cache)
             found = run_rules(again, selection, only)
-            return attach_fixes(again, found, root)
+            return attach_fixes(again, found, root, request.unsafe_fixes)
 
         run = fix_until_stable(root, diagnostics, sources, request.unsafe_fixes, recheck)
         diagnostics = run.diagnostics

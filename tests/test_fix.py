@@ -143,8 +143,33 @@ def test_broken_link_to_the_one_near_note(make_vault: MakeVault) -> None:
 
 def test_broken_link_with_two_near_notes_is_not_guessed(make_vault: MakeVault) -> None:
     vault = make_vault({"Sam Ortiz.md": "x\n", "Sam Ortis.md": "x\n", "a.md": "See [[Sam Orti]]\n"})
-    rows = [r for r in check_json(vault, "--no-cache") if r["code"] == "L001"]
+    rows = [r for r in check_json(vault, "--unsafe-fixes") if r["code"] == "L001"]
     assert rows and rows[0]["fix"] is None
+
+
+@pytest.mark.parametrize(
+    ("link", "note", "fixed"),
+    [
+        ("Gettings Things Done", "Getting Things Done", True),
+        ("Data Requirement Document", "Data Requirements Document", True),
+        ("Sam Otriz", "Sam Ortiz", True),  # two letters swapped
+        ("GitHub API", "GitHub Apps", False),
+        ("container", "Portainer", False),
+        ("config", "ifconfig", False),
+        ("S3", "S7", False),
+        ("WinPE", "WinRE", False),
+        ("AI", "API", False),
+        ("shell", "Shells", True),
+        ("R Development", "Development", False),
+        ("Report.pdf", "Report", False),
+        ("2023-06-01 1", "2023-06-01", False),
+    ],
+)
+def test_only_a_typo_is_guessed(make_vault: MakeVault, link: str, note: str, fixed: bool) -> None:
+    vault = make_vault({f"{note}.md": "x\n", "a.md": f"See [[{link}]]\n"})
+    fix(vault, "--unsafe-fixes", "--exit-zero")
+    expected = f"See [[{note if fixed else link}]]\n"
+    assert (vault / "a.md").read_text() == expected
 
 
 def test_diff_writes_nothing_and_exits_1(make_vault: MakeVault) -> None:
@@ -248,7 +273,7 @@ def test_concise_marks_fixable_findings(make_vault: MakeVault) -> None:
     vault = make_vault({"People/Sam.md": contact("met: 2026/11/02")}, config=NETWORKS)
     result = run("check", str(vault))
     assert "F004 [*] " in result.stdout
-    assert "[*] 1 fixable with `mdnet check --fix`." in result.stdout
+    assert "[*] 1 fixable with `mdnet check --fix`" in result.stdout
 
 
 def test_a_note_changed_since_it_was_read_is_not_written(make_vault: MakeVault) -> None:

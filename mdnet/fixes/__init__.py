@@ -118,10 +118,17 @@ def replace_edit(line: int, col: int, old: str, new: str) -> Edit:
 
 
 def attach_fixes(
-    analysis: Analysis, diagnostics: list[Diagnostic], root: Path
+    analysis: Analysis, diagnostics: list[Diagnostic], root: Path, unsafe: bool = True
 ) -> tuple[list[Diagnostic], dict[str, Source]]:
-    """The diagnostics with the fix of each fixable one, and the sources they were made from."""
+    """The diagnostics with the fix of each fixable one, and the sources they were made from.
+
+    Without `unsafe`, the fixers of rules whose fixes are unsafe are not run (the nearest
+    name of a broken link is the costly one)."""
+    from mdnet.rules import get_rule
+
     table = fixers()
+    if not unsafe:
+        table = {c: f for c, f in table.items() if getattr(get_rule(c), "fixable", "") == "safe"}
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         if d.code in table:

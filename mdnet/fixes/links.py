@@ -1,41 +1,99 @@
-"""L001: a broken wikilink whose target is one letter or two away from exactly one note."""
+"""L001: a broken wikilink whose target is a typo away from exactly one note name."""
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from mdnet.diagnostics import Diagnostic, Fix
 from mdnet.fixes import FixContext, fixer, replace_edit
 from mdnet.links import note_aliases
 
+_ATTACHMENT = re.compile(
+    r"\.(md|pdf|png|jpe?g|gif|svg|webp|canvas|base|excalidraw|mp[34]|m4a|wav|mov|webm)$", re.I
+)
 _WIKI = re.compile(r"!?\[\[([^\[\]\n]*?)\]\]")
-CUTOFF = 0.85
-"""How close a name must be to count as a near match (difflib's ratio)."""
+MAX_EDITS = 2
+"""A near match is a typo away: at most two typed characters in all (one in a name of
+under 16 characters, or in a word of up to six letters), every word starting with the same
+letter; numbers, words of up to three letters and words with capitals inside (WinPE) exact.
+`Gettings Things Done` -> `Getting Things Done`, `Sam Ortis` -> `Sam Ortiz`; not `GitHub
+API` -> `GitHub Apps`, `container` -> `Portainer`, `AI` -> `API` or `S3` -> `S7`."""
 
 
-def _names(ctx: FixContext) -> dict[str, str]:
-    """Every note name and alias, lower-case -> as written; a name two notes share is
-    left out (a link to it would be ambiguous)."""
-    names: dict[str, str] | None = ctx.memo.get("names")
+def _names(ctx: FixContext) -> dict[tuple[int, int], dict[str, str]]:
+    """Every note name and alias by (words, length), lower-case -> as written; a name two
+    notes share is left out (a link to it would be ambiguous)."""
+    names: dict[tuple[int, int], dict[str, str]] | None = ctx.memo.get("names")
     if names is None:
         seen: dict[str, list[str]] = {}
         for note in ctx.analysis.vault.notes:
-            for name in {note.stem, *note_aliases(note)}:
+            for name in {note.stem, *note_aliases(note)} - {""}:
+                if _ATTACHMENT.search(name):
+                    continue
                 seen.setdefault(name.lower(), []).append(name)
-        names = {low: spelled[0] for low, spelled in seen.items() if len(spelled) == 1}
+        names = {}
+        for low, spelled in seen.items():
+            if len(spelled) == 1:
+                names.setdefault((len(low.split()), len(low)), {})[low] = spelled[0]
         ctx.memo["names"] = names
     return names
 
 
+def edits(a: str, b: str, limit: int) -> int:
+    """Typed-character edits from a to b (insert, delete, replace, swap two neighbours),
+    or limit + 1 when there are more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        new = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            new[j] = min(new[j - 1] + 1, row[j] + 1, row[j - 1] + cost)
+            swapped = i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
+            if swapped and before is not None:
+                new[j] = min(new[j], before[j - 2] + 1)
+        if min(new) > limit:
+            return limit + 1
+        before, row = row, new
+    return row[-1]
+
+
+def is_near(target: str, name: str) -> bool:
+    """True when `name` (lower-case) is a typo away from `target`, as MAX_EDITS says."""
+    limit = min(MAX_EDITS, max(1, len(target) // 8))
+    total = 0
+    for written, b in zip(target.split(), name.split(), strict=True):
+        a = written.lower()
+        if a == b:
+            continue
+        # An acronym or a product name (AI, WinPE, MEGA, S3) is another thing when one letter
+        # changes; so is a word with another first letter (container, Portainer).
+        exact = len(a) <= 3 or any(c.isupper() for c in written[1:])
+        if exact or a[0] != b[0] or any(c.isdigit() for c in a + b):
+            return False
+        allowed = min(limit - total, 1 if max(len(a), len(b)) <= 6 else 2)
+        found = edits(a, b, allowed)
+        if found > allowed:
+            return False
+        total += found
+    return total > 0
+
+
 def near_match(ctx: FixContext, target: str) -> str | None:
-    """The one note name (or alias) close to `target`, else None (none, or several)."""
+    """The one note name (or alias) near `target`, else None (none, or several)."""
     memo: dict[str, str | None] = ctx.memo.setdefault("near", {})
     low = target.lower()
     if low not in memo:
-        names = _names(ctx)
-        close = difflib.get_close_matches(low, list(names), n=2, cutoff=CUTOFF)
-        memo[low] = names[close[0]] if len(close) == 1 else None
+        names, words = _names(ctx), len(low.split())
+        found = [
+            spelled
+            for size in range(len(low) - MAX_EDITS, len(low) + MAX_EDITS + 1)
+            for name, spelled in names.get((words, size), {}).items()
+            if is_near(target, name)
+        ]
+        memo[low] = found[0] if len(found) == 1 else None
     return memo[low]
 
 
@@ -54,7 +112,7 @@ def link_to_near_note(ctx: FixContext, diag: Diagnostic) -> Fix | None:
     )
     written = inner[:cut]
     target = written.strip()
-    if not target or "/" in target or target.lower().endswith(".md"):
+    if not target or "/" in target or _ATTACHMENT.search(target):
         return None
     near = near_match(ctx, target)
     if near is None:

@@ -30,12 +30,10 @@ def fixable(result: CheckResult, d: Diagnostic) -> bool:
 def fix_hint(result: CheckResult) -> str:
     """`[*] 3 fixable with --fix`, as ruff says it, and the unsafe fixes left out."""
     can = sum(1 for d in result.diagnostics if fixable(result, d))
-    hidden = sum(1 for d in result.diagnostics if d.fix is not None) - can
     if not can:
         return ""
     option = "--fix --unsafe-fixes" if result.unsafe_fixes else "--fix"
-    more = f" ({hidden} more with `--unsafe-fixes`, which may change meaning)" if hidden else ""
-    return f"[*] {can} fixable with `mdnet check {option}`{more}."
+    return f"[*] {can} fixable with `mdnet check {option}` (`--diff` shows the changes first)."
 
 
 def baseline_note(result: CheckResult) -> str:
