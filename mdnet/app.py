@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from datetime import date, time
@@ -204,35 +203,9 @@ def _baseline_file(root: Path, request: CheckRequest) -> Path:
 
 
 def list_rules(fmt: str) -> Outcome:
-    rules = all_rules()
-    if fmt == "json":
-        rows = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "summary": r.summary,
-                "fix": r.fix,
-                "fixable": r.fixable,
-                "explanation": r.explanation,
-            }
-            for r in rules
-        ]
-        return Outcome(json.dumps(rows, indent=2) + "\n")
-    if fmt == "markdown":
-        lines = ["| code | name | default | fix | summary |", "|---|---|---|---|---|"]
-        lines += [
-            f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity} | {r.fixable or ''} "
-            f"| {r.summary} |"
-            for r in rules
-        ]
-        return Outcome("\n".join(lines) + "\n")
-    width = max(len(r.name) for r in rules)
-    lines = [
-        f"{r.code}  {r.name:<{width}}  {r.severity!s:<7}  {r.fixable or '-':<6}  {r.summary}"
-        for r in rules
-    ]
-    return Outcome("\n".join(lines) + "\n")
+    from mdnet.formats import RULES
+
+    return Outcome(RULES.renderer(fmt)(all_rules()))
 
 
 def explain_rule(code: str) -> Outcome:
@@ -250,7 +223,8 @@ def explain_rule(code: str) -> Outcome:
 def due(
     root: Path, today: date, within: int, network: str | None, fmt: str, use_cache: bool = True
 ) -> Outcome:
-    from mdnet.due import due_json, due_list, render_due
+    from mdnet.due import due_list
+    from mdnet.formats import DUE
 
     analysis = open_vault(root, today, use_cache)
     _require_notes(analysis, root)
@@ -260,10 +234,7 @@ def due(
         and not any(c.network == network for c in analysis.model.contacts.values())
     ):
         raise UsageError(f"no network {network!r} in {root}")
-    result = due_list(analysis, within, network)
-    if fmt == "json":
-        return Outcome(json.dumps(due_json(analysis, result), indent=2, ensure_ascii=False) + "\n")
-    return Outcome(render_due(analysis, result))
+    return Outcome(DUE.renderer(fmt)(analysis, due_list(analysis, within, network)))
 
 
 def _require_notes(analysis: Analysis, root: Path) -> None:
@@ -284,34 +255,26 @@ class ReportRequest:
 
 
 def report(request: ReportRequest) -> Outcome:
-    from mdnet.state import build_state
+    from mdnet.formats import REPORT
+    from mdnet.report.build import build_report
+    from mdnet.report.data import ReportOptions
 
     analysis = open_vault(request.root, request.today, request.use_cache)
     _require_notes(analysis, request.root)
-    diagnostics = run_rules(analysis, Selection.merge(analysis))
-    data = build_state(analysis, diagnostics)
+    data = build_report(analysis, run_rules(analysis, Selection.merge(analysis)))
     if request.public:
         from mdnet.report.public import redact
 
         data = redact(data)
-    templates = [request.root / ".mdnet" / "templates"]
-    if request.fmt == "json":
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    elif request.fmt == "md":
-        from mdnet.report.markdown import render_markdown
-
-        text = render_markdown(
-            data,
-            links="markdown" if request.links == "markdown" else "wiki",
-            template_dirs=templates,
-        )
-    else:
-        from mdnet.report.html import render_html
-
-        text = render_html(data, template_dirs=templates)
+    options = ReportOptions(
+        links="markdown" if request.links == "markdown" else "wiki",
+        template_dirs=(request.root / ".mdnet" / "templates",),
+    )
+    text = REPORT.renderer(request.fmt)(data, options)
     output = request.output
-    if output is None and request.fmt == "html":
-        output = request.cwd / "report.html"
+    default = REPORT[request.fmt].output
+    if output is None and default is not None:
+        output = request.cwd / default
     if output is None or str(output) == "-":
         return Outcome(text)
     write_atomic(output, text, replace_generated_only=output.suffix.lower() == ".md")

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mdnet import __version__, app
+from mdnet import __version__, app, formats
 from mdnet.commands import import_, show
 from mdnet.commands.server import server as server_cmd
 from mdnet.config import CODE_RE
@@ -211,9 +211,10 @@ def check(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
+    type=click.Choice(formats.RULES.names()),
+    default=formats.RULES.default,
     show_default=True,
+    help=formats.RULES.help() + ".",
 )
 @click.pass_context
 def rules_cmd(ctx: click.Context, fmt: str) -> None:
@@ -263,7 +264,12 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
 )
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(formats.DUE.names()),
+    default=formats.DUE.default,
+    show_default=True,
+    help=formats.DUE.help() + ".",
 )
 @no_cache_option
 @today_option
@@ -298,10 +304,10 @@ def due(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "json"]),
-    default="html",
+    type=click.Choice(formats.REPORT.names()),
+    default=formats.REPORT.default,
     show_default=True,
-    help="Report format.",
+    help=formats.REPORT.help() + ".",
 )
 @click.option(
     "-o",

@@ -9,7 +9,8 @@ from datetime import date
 from mdnet.analysis import Analysis
 from mdnet.derive import Relationship
 from mdnet.render.safe import terminal_safe
-from mdnet.state import contact_data, sorted_relationships
+from mdnet.report.build import contact_row, sorted_relationships
+from mdnet.report.data import json_text, to_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +46,13 @@ def due_list(analysis: Analysis, within: int, network: str | None) -> DueList:
     )
 
 
-def due_json(analysis: Analysis, result: DueList) -> dict[str, object]:
-    return {
-        "today": result.today.isoformat(),
-        "within_days": result.within,
-        "due": [contact_data(analysis, r) for r in result.due],
-        "lapsed": [contact_data(analysis, r) for r in result.lapsed],
-        "never": [contact_data(analysis, r) for r in result.never],
+def render_due_json(analysis: Analysis, result: DueList) -> str:
+    """`--format json`: each entry with the fields of a report's contact."""
+    rows = {
+        key: [to_json(contact_row(analysis, r)) for r in rels]
+        for key, rels in (("due", result.due), ("lapsed", result.lapsed), ("never", result.never))
     }
+    return json_text({"today": result.today.isoformat(), "within_days": result.within, **rows})
 
 
 def _when(rel: Relationship, today: date) -> str:

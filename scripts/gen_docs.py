@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mdnet.formats import formats_page
 from mdnet.rules import Rule, all_rules, fix_availability
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -50,6 +51,7 @@ def expected() -> dict[Path, str]:
     rules = all_rules()
     pages = {DOCS / "rules" / f"{r.code}.md": rule_page(r) for r in rules}
     pages[DOCS / "rules.md"] = index_page(rules)
+    pages[DOCS / "formats.md"] = formats_page()
     return pages
 
 

@@ -1,9 +1,17 @@
-"""A realistic REPORT DATA dict (what the core hands to the renderers) for the report tests."""
+"""Realistic report data for the report tests: written as the JSON of `report --format json`
+(easy to read and to change in a test), then made into the typed records with `typed`."""
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints, overload
+
+from mdnet.report.data import Report
+
+T = TypeVar("T")
 
 TODAY = date(2026, 11, 23)
 
@@ -67,6 +75,7 @@ def _contact(
         "planned": planned or [],
         "offer": value,
         "private": private,
+        "status": "paused" if state == "paused" else "active",
     }
 
 
@@ -107,6 +116,7 @@ def _goal(
         "horizon": horizon,
         "parent": f"Goals/{parent}.md" if parent else None,
         "progress": progress,
+        "progress_source": "log",
         "target": target,
         "unit": unit,
         "percent": round(progress / target * 100, 1),
@@ -144,6 +154,7 @@ def _recurring(
         "horizon": "short",
         "parent": None,
         "progress": rows[-1]["count"],
+        "progress_source": "measure",
         "target": target,
         "unit": None,
         "percent": min(rows[-1]["count"] / target * 100, 100.0),
@@ -449,6 +460,7 @@ def report_data() -> dict[str, Any]:
             "due_soon": count(contacts, "due soon"),
             "lapsed": count(contacts, "lapsed"),
             "never": count(contacts, "never"),
+            "goals": len(goals),
             "goals_on_track": count(goals, "on track"),
             "goals_behind": count(goals, "behind"),
             "goals_achieved": count(goals, "achieved"),
@@ -479,3 +491,63 @@ SECTION_IDS = (
     "findings",
 )
 """The id of every section of the HTML report, in order."""
+
+
+@overload
+def typed(data: Mapping[str, Any]) -> Report: ...
+@overload
+def typed(data: Mapping[str, Any], cls: type[T]) -> T: ...
+
+
+def typed(data: Mapping[str, Any], cls: type[Any] = Report) -> Any:
+    """The record `cls` from its JSON form (ISO dates as strings); every key must be a field."""
+    assert is_dataclass(cls)
+    names = [f.name for f in fields(cls)]
+    unknown = set(data) - set(names)
+    assert not unknown, f"{cls.__name__} has no field {sorted(unknown)}"
+    hints = get_type_hints(cls)
+    return cls(**{name: _value(hints[name], data[name]) for name in names})
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return _value(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        return tuple(_value(get_args(hint)[0], v) for v in value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return typed(value, hint)
+    if origin is not None and issubclass(origin, Mapping):
+        return dict(value)
+    return value
+
+
+def report() -> Report:
+    """The typed report of `report_data()`."""
+    return typed(report_data())
+
+
+def empty_report() -> Report:
+    """A report of a vault with nothing in it yet."""
+    zero = {key: 0 for key in ("contacts", "overdue", "due_soon", "lapsed", "never", "goals")}
+    goals = {f"goals_{s}": 0 for s in ("on track", "behind", "achieved", "missed")}
+    return typed(
+        {
+            "today": TODAY.isoformat(),
+            "title": "My network",
+            "public": False,
+            "vault": "empty",
+            "summary": {**zero, **{k.replace(" ", "_"): v for k, v in goals.items()}},
+            "contacts": [],
+            "goals": [],
+            "networks": [],
+            "activity": [],
+            "balance": {"gives": 0, "asks": 0},
+            "findings": {"total": 0, "by_severity": {}, "by_code": []},
+        }
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from report_fixtures import SECTION_IDS as SECTIONS
-from report_fixtures import report_data
+from report_fixtures import report
 
 from mdnet.report.html import render_html
 from mdnet.report.public import redact
@@ -71,7 +71,7 @@ def _open(browser: Any, page_file: Path, width: int, scheme: str = "light") -> t
 @pytest.mark.parametrize("public", [False, True], ids=["private", "public"])
 @pytest.mark.parametrize("device", list(WIDTHS))
 def test_report_in_chromium(browser: Any, tmp_path: Path, device: str, public: bool) -> None:
-    data = redact(report_data()) if public else report_data()
+    data = redact(report()) if public else report()
     page_file = tmp_path / "report.html"
     page_file.write_text(render_html(data), encoding="utf-8")
     width = WIDTHS[device]
@@ -103,7 +103,7 @@ def test_report_in_chromium(browser: Any, tmp_path: Path, device: str, public: b
 
 def test_report_in_dark_mode(browser: Any, tmp_path: Path) -> None:
     page_file = tmp_path / "report.html"
-    page_file.write_text(render_html(report_data()), encoding="utf-8")
+    page_file.write_text(render_html(report()), encoding="utf-8")
     context, (page, requests, errors) = _open(browser, page_file, WIDTHS["desktop"], "dark")
     try:
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -119,7 +119,7 @@ def test_report_in_dark_mode(browser: Any, tmp_path: Path) -> None:
 
 def test_report_prints(browser: Any, tmp_path: Path) -> None:
     page_file = tmp_path / "report.html"
-    page_file.write_text(render_html(report_data()), encoding="utf-8")
+    page_file.write_text(render_html(report()), encoding="utf-8")
     context, (page, _requests, errors) = _open(browser, page_file, WIDTHS["desktop"])
     try:
         page.emulate_media(media="print")

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import re
+from dataclasses import fields, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from report_fixtures import SECTION_IDS, report_data
+from report_fixtures import SECTION_IDS, empty_report, report, report_data, typed
 
+from mdnet.report.data import RECORDS, Report, json_text, to_json
 from mdnet.report.html import goal_tree, render_html
 from mdnet.report.markdown import escape_markdown, note_link, render_markdown
-from mdnet.report.public import initials, redact
+from mdnet.report.public import BLANK, DROP, KEEP, OMIT, initials, redact, rules_of
 
 
 class _Tags(HTMLParser):
@@ -88,7 +89,7 @@ def _assert_tables_intact(markdown: str) -> None:
 
 
 def test_html_is_one_self_contained_page() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert '<meta name="viewport"' in html
     assert "prefers-color-scheme: dark" in html
@@ -108,13 +109,13 @@ def test_html_is_one_self_contained_page() -> None:
 
 
 def test_html_sections_in_order_with_ids() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     positions = [html.index(f'id="{section}"') for section in SECTION_IDS]
     assert positions == sorted(positions)
 
 
 def test_html_accessible_tables_and_charts() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     tags = _tags(html)
     tables = html.count("<table")
     assert tables >= 6
@@ -131,7 +132,7 @@ def test_html_accessible_tables_and_charts() -> None:
 
 
 def test_html_summary_cards() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     summary = _section(html, "summary")
     for label, value in [
         ("Overdue", 4),
@@ -144,7 +145,7 @@ def test_html_summary_cards() -> None:
 
 
 def test_html_reach_out_and_reconnect() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     reach = _section(html, "reach-out")
     names = re.findall(r'<span class="name"[^>]*>([^<]+)</span>', reach)
     assert names == [
@@ -166,7 +167,7 @@ def test_html_reach_out_and_reconnect() -> None:
 
 
 def test_html_goals_nest_milestones() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     goals = _section(html, "goals")
     articles = goals.split("<article")[1:]
     first = next(a for a in articles if "Publish 30 guest posts</span>" in a)
@@ -182,7 +183,7 @@ def test_html_goals_nest_milestones() -> None:
 
 
 def test_html_networks_activity_balance_findings() -> None:
-    html = render_html(report_data())
+    html = render_html(report())
     networks = _section(html, "networks")
     assert "2 of 5 · 40%" in networks
     activity = _section(html, "activity")
@@ -194,7 +195,7 @@ def test_html_networks_activity_balance_findings() -> None:
 
 
 def test_empty_report_says_so() -> None:
-    html = render_html({"today": "2026-11-23"})
+    html = render_html(empty_report())
     for text in (
         "No one is overdue",
         "No lapsed contacts",
@@ -205,40 +206,44 @@ def test_empty_report_says_so() -> None:
         "No findings",
     ):
         assert text in html
-    markdown = render_markdown({"today": "2026-11-23"})
+    markdown = render_markdown(empty_report())
     assert "No one is overdue" in markdown and "No goals yet" in markdown
     assert "```mermaid" not in markdown
 
 
-def test_missing_optional_fields_are_tolerated() -> None:
-    data = report_data()
-    for contact in data["contacts"]:
-        for key in ("offer", "planned", "first_met", "last_source", "private"):
-            contact.pop(key)
-    for goal in data["goals"]:
-        for key in ("milestones", "periods", "streak", "private", "statement"):
-            goal.pop(key)
-    del data["summary"], data["balance"]
-    assert "Marcus Lee" in render_html(data)
-    assert "Marcus Lee" in render_markdown(data)
+def test_an_empty_title_is_shown_as_network_report() -> None:
+    untitled = replace(report(), title="")
+    assert "<h1>Network report</h1>" in render_html(untitled)
+    assert _body(render_markdown(untitled)).startswith("# Network report\n")
+    assert json.loads(json_text(to_json(untitled)))["title"] == ""
+
+
+def test_findings_are_listed_most_severe_first() -> None:
+    findings = _section(render_html(report()), "findings")
+    codes = re.findall(r'<span class="code">([A-Z]\d{3})</span>', findings)
+    assert codes == ["F004", "G002", "C001", "C004", "C005", "L001", "G010"]
+    table = _md_section(render_markdown(report()), "Vault check")
+    assert re.findall(r"^\| ([A-Z]\d{3}) \|", table, re.M) == codes
 
 
 def test_template_dirs_override_package_templates(tmp_path: Path) -> None:
     (tmp_path / "report.md.j2").write_text("custom {{ title }} {{ contacts | length }}\n")
     (tmp_path / "_report.css.j2").write_text("body { color: rebeccapurple; }")
-    markdown = render_markdown(report_data(), template_dirs=[tmp_path])
+    markdown = render_markdown(report(), template_dirs=[tmp_path])
     assert _body(markdown) == "custom My network 15\n"
-    html = render_html(report_data(), template_dirs=[tmp_path])
+    html = render_html(report(), template_dirs=[tmp_path])
     assert "rebeccapurple" in html and 'id="reach-out"' in html
 
 
 def test_override_templates_still_escape(tmp_path: Path) -> None:
+    # a template may read a field as a key or as an attribute
     (tmp_path / "report.md.j2").write_text("{{ contacts[0].name }}\n")
-    (tmp_path / "report.html.j2").write_text("{{ contacts[0].name }}\n")
+    (tmp_path / "report.html.j2").write_text("{{ contacts[0]['name'] }}\n")
     data = report_data()
     data["contacts"][0]["name"] = "<b>|x|</b>"
-    assert _body(render_markdown(data, template_dirs=[tmp_path])) == "\\<b\\>\\|x\\|\\</b\\>\n"
-    assert render_html(data, template_dirs=[tmp_path]) == "&lt;b&gt;|x|&lt;/b&gt;\n"
+    hostile = typed(data)
+    assert _body(render_markdown(hostile, template_dirs=[tmp_path])) == "\\<b\\>\\|x\\|\\</b\\>\n"
+    assert render_html(hostile, template_dirs=[tmp_path]) == "&lt;b&gt;|x|&lt;/b&gt;\n"
 
 
 # --------------------------------------------------------------------------- escaping
@@ -248,7 +253,7 @@ PIPE_NAME = "Ann | Bo"
 JS_NOTE = "[x](javascript:alert(1)) and <img src=x onerror=alert(2)>\n# not a heading"
 
 
-def _hostile() -> dict[str, Any]:
+def _hostile() -> Report:
     data = report_data()
     reach = [c for c in data["contacts"] if c["state"] in ("overdue", "due soon")]
     reach[0].update(name=HOSTILE_NAME, path="People/<script>alert(1)</script>.md")
@@ -263,7 +268,7 @@ def _hostile() -> dict[str, Any]:
     data["title"] = "</title><script>alert(4)</script>"
     data["vault"] = "<i>vault</i>"
     data["findings"]["by_code"][0]["name"] = "<u>x</u>|y"
-    return data
+    return typed(data)
 
 
 def test_html_escapes_note_text() -> None:
@@ -295,8 +300,8 @@ def test_markdown_neutralises_note_text(links: Any) -> None:
 
 
 def test_markdown_tables_have_constant_width() -> None:
-    _assert_tables_intact(render_markdown(report_data(), links="wiki"))
-    _assert_tables_intact(render_markdown(report_data(), links="markdown"))
+    _assert_tables_intact(render_markdown(report(), links="wiki"))
+    _assert_tables_intact(render_markdown(report(), links="markdown"))
 
 
 def test_escape_markdown() -> None:
@@ -332,7 +337,7 @@ def test_note_links() -> None:
 
 
 def test_markdown_report_content() -> None:
-    markdown = render_markdown(report_data())
+    markdown = render_markdown(report())
     # `mdnet report -o` only overwrites a file whose first lines say who wrote it
     assert "generated by mdnet" in markdown[:500]
     assert _body(markdown).startswith("# My network\n")
@@ -354,7 +359,7 @@ def test_markdown_report_content() -> None:
 
 
 def test_markdown_links_style() -> None:
-    markdown = render_markdown(report_data(), links="markdown")
+    markdown = render_markdown(report(), links="markdown")
     assert "[Marcus Lee](People/Marcus%20Lee.md)" in markdown
     assert "[[" not in markdown
 
@@ -364,7 +369,7 @@ def test_markdown_links_style() -> None:
 LEAK = "ZZLEAK"
 
 
-def _with_secrets() -> dict[str, Any]:
+def _with_secrets() -> Report:
     """The fixture with a unique marker in every field a public report must not show."""
     data = report_data()
     for index, contact in enumerate(data["contacts"]):
@@ -375,7 +380,7 @@ def _with_secrets() -> dict[str, Any]:
             contact["last_note"] += f" {LEAK}note{index}"
             contact["last_source"] = f"Daily/{LEAK}source{index}.md"
         contact["planned"] = [*contact["planned"], f"call {LEAK}plan{index}"]
-        contact["email"] = f"{LEAK}email{index}@example.com"
+        contact["status"] = f"{LEAK}status{index}"
     data["contacts"][0]["offer"] = f"My private offer {LEAK}offer"
     private_contacts = [
         dict(
@@ -432,35 +437,39 @@ def _with_secrets() -> dict[str, Any]:
     )
     data["goals"][0]["milestones"].append(private_milestone["path"])
     data["goals"] += [private_goal, child, private_milestone]
+    for goal in data["goals"]:
+        goal["progress_source"] = f"{LEAK}source"
+    data["summary"]["goals"] += 3
     data["summary"]["goals_behind"] += 1
     data["summary"]["goals_on_track"] += 2
-    data["debug"] = {"raw": f"{LEAK}top"}
-    return data
+    return typed(data)
 
 
 def test_public_report_leaks_nothing_private() -> None:
     data = _with_secrets()
-    before = copy.deepcopy(data)
+    assert LEAK in json_text(to_json(data))  # the markers are really there
     public = redact(data)
-    assert data == before, "redact must not change its argument"
-    assert LEAK in json.dumps(data)  # the markers are really there
+    assert data == _with_secrets(), "redact must not change its argument"
     outputs = {
-        "json": json.dumps(public),
+        "json": json_text(to_json(public, public=True)),
         "html": render_html(public),
         "md-wiki": render_markdown(public, links="wiki"),
         "md-markdown": render_markdown(public, links="markdown"),
     }
     for kind, text in outputs.items():
         assert LEAK.lower() not in text.lower(), kind
-    assert public["public"] is True
+    assert public.public is True
     assert "Public view" in outputs["html"]
 
 
 def test_public_report_keeps_counts_consistent() -> None:
-    original = report_data()
-    public = redact(_with_secrets())
+    original = to_json(report())
+    public = to_json(redact(_with_secrets()), public=True)
     # the public milestone of a private goal is still counted (and shown)
-    expected = dict(original["summary"], goals_on_track=original["summary"]["goals_on_track"] + 1)
+    summary = original["summary"]
+    expected = dict(
+        summary, goals=summary["goals"] + 1, goals_on_track=summary["goals_on_track"] + 1
+    )
     assert public["summary"] == expected
     assert public["networks"] == original["networks"]
     assert public["balance"] == original["balance"]
@@ -469,29 +478,85 @@ def test_public_report_keeps_counts_consistent() -> None:
 
 
 def test_public_contacts_and_goals() -> None:
-    public = redact(report_data())
+    published = redact(report())
+    public = to_json(published, public=True)
     dana = next(c for c in public["contacts"] if c["name"] == "D. W.")
     assert dana["path"] is None and dana["last_note"] is None and dana["planned"] == []
     assert dana["last_contact"] == "2026-10-12" and dana["state"] == "due soon"
     assert dana["offer"] == "Guest posts and cross-promotion"
+    assert "status" not in dana
     goals = {g["name"]: g for g in public["goals"]}
-    assert all(g["path"] is None for g in goals.values())
+    assert all(g["path"] is None and "progress_source" not in g for g in goals.values())
     assert goals["Pitch 4 blogs before Christmas"]["parent"] == "Publish 30 guest posts"
-    tree = goal_tree(public["goals"])
-    parents = {node["goal"]["name"]: node for node in tree["tree"]}
-    nested = [m["name"] for m in parents["Publish 30 guest posts"]["milestones"]]
+    tree = goal_tree(published.goals)
+    parents = {node.goal.name: node for node in tree.tree}
+    nested = [m.name for m in parents["Publish 30 guest posts"].milestones]
     assert nested == ["Publish 3 guest posts in November", "Pitch 4 blogs before Christmas"]
-    html = render_html(public)
+    html = render_html(published)
     assert "Dana" not in html and "D. W." in html
-    markdown = render_markdown(public)
+    markdown = render_markdown(published)
     assert "[[" not in markdown and "| D. W. | due soon |" in markdown
 
 
 def test_public_orphaned_milestone_is_listed_alone() -> None:
     public = redact(_with_secrets())
-    orphan = next(g for g in public["goals"] if g["name"].startswith("Public milestone"))
-    assert orphan["parent"] is None
+    orphan = next(g for g in public.goals if g.name.startswith("Public milestone"))
+    assert orphan.parent is None
     assert "Short-term goals without a long-term goal" in render_html(public)
+
+
+# --------------------------------------------------------------------------- the records
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
+def test_every_field_declares_how_it_is_published(record: type) -> None:
+    for name, rule in rules_of(record).items():
+        assert rule in (KEEP, BLANK, DROP, OMIT) or callable(rule), (record.__name__, name)
+
+
+def test_a_field_without_a_public_rule_is_never_published() -> None:
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Leaky:
+        secret: str = field(default="x")
+
+    @dataclass(frozen=True)
+    class Holder:
+        row: Leaky = field(default_factory=Leaky, metadata={"public": KEEP, "public_rank": 0})
+
+    with pytest.raises(TypeError, match="secret"):
+        redact(Holder())  # type: ignore[arg-type]
+
+
+def test_json_is_the_fixture_as_written() -> None:
+    """`to_json` of the typed fixture gives back the JSON it was made from, key for key."""
+    data = report_data()
+    assert json.dumps(to_json(typed(data))) == json.dumps(data)
+
+
+def test_public_json_keys() -> None:
+    public = to_json(redact(report()), public=True)
+    assert list(public) == [
+        "today",
+        "title",
+        "vault",
+        "public",
+        "contacts",
+        "goals",
+        "summary",
+        "networks",
+        "activity",
+        "balance",
+        "findings",
+    ]
+    assert list(public["contacts"][0]) == [
+        *("network", "cadence_days", "last_contact", "due", "state", "days_overdue"),
+        *("gives", "asks", "first_met", "name", "path", "last_note", "last_source"),
+        *("planned", "offer", "private"),
+    ]
+    published = {f.name for f in fields(Report)}
+    assert set(public) == published
 
 
 def test_initials() -> None:

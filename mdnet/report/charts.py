@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from markupsafe import Markup, escape
 
 from mdnet.dates import MONTH_NAMES, WEEKDAY_NAMES
+from mdnet.report.data import ActivityWeek, PeriodRow
 
 LONG_MONTHS = MONTH_NAMES
 MONTHS = tuple(name[:3] for name in MONTH_NAMES)
@@ -137,28 +137,28 @@ def nice_max(value: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- SVG charts
 
 
-def activity_summary(weeks: Sequence[Mapping[str, Any]]) -> str:
+def activity_summary(weeks: Sequence[ActivityWeek]) -> str:
     """One sentence describing the activity chart (its text alternative)."""
     if not weeks:
         return "No activity recorded."
-    total = sum(_int(w.get("interactions")) for w in weeks)
-    gives = sum(_int(w.get("gives")) for w in weeks)
-    asks = sum(_int(w.get("asks")) for w in weeks)
-    first, last = weeks[0].get("week"), weeks[-1].get("week")
+    total = sum(_int(w.interactions) for w in weeks)
+    gives = sum(_int(w.gives) for w in weeks)
+    asks = sum(_int(w.asks) for w in weeks)
+    first, last = weeks[0].week, weeks[-1].week
     span = f"{len(weeks)} weeks from {short_date(first, last)} to {short_date(last)}"
     if total == 0:
         return f"No interactions in the {span}."
-    busiest = max(weeks, key=lambda w: _int(w.get("interactions")))
+    busiest = max(weeks, key=lambda w: _int(w.interactions))
     return (
         f"{plural(total, 'interaction')} in the {span} "
         f"({plural(gives, 'give')}, {plural(asks, 'ask')}); "
-        f"busiest: the week of {short_date(busiest.get('week'), last)} "
-        f"with {_int(busiest.get('interactions'))}; "
-        f"this week so far: {_int(weeks[-1].get('interactions'))}."
+        f"busiest: the week of {short_date(busiest.week, last)} "
+        f"with {_int(busiest.interactions)}; "
+        f"this week so far: {_int(weeks[-1].interactions)}."
     )
 
 
-def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -> Markup:
+def activity_svg(weeks: Sequence[ActivityWeek], *, compact: bool = False) -> Markup:
     """A bar chart of interactions per week, gives and asks stacked at the bottom of each bar.
 
     `compact` draws it for a phone's width (larger type relative to the drawing).
@@ -175,10 +175,7 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
     slot = plot_w / count
     bar_w = slot * 0.7
     peak = max(
-        (
-            max(_int(w.get("interactions")), _int(w.get("gives")) + _int(w.get("asks")))
-            for w in weeks
-        ),
+        (max(_int(w.interactions), _int(w.gives) + _int(w.asks)) for w in weeks),
         default=0,
     )
     y_max, step = nice_max(peak)
@@ -205,11 +202,11 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
         )
     previous_month = None
     for index, week in enumerate(weeks):
-        total = _int(week.get("interactions"))
-        gives, asks = _int(week.get("gives")), _int(week.get("asks"))
+        total = _int(week.interactions)
+        gives, asks = _int(week.gives), _int(week.asks)
         other = max(total - gives - asks, 0)
         x = left + index * slot + (slot - bar_w) / 2
-        label = short_date(week.get("week"))
+        label = short_date(week.week)
         tip = (
             f"Week of {label}: {plural(total, 'interaction')}, "
             f"{plural(gives, 'give')}, {plural(asks, 'ask')}"
@@ -235,7 +232,7 @@ def activity_svg(weeks: Sequence[Mapping[str, Any]], *, compact: bool = False) -
                 'height="1.5" fill="#d0d5db"/>'
             )
         parts.append("</g>")
-        day = to_date(week.get("week"))
+        day = to_date(week.week)
         if day is not None and day.month != previous_month:
             if previous_month is not None or day.day <= 7:
                 parts.append(
@@ -288,12 +285,12 @@ def donut_svg(gives: object, asks: object) -> Markup:
     return Markup("".join(parts))
 
 
-def period_strip_svg(periods: Sequence[Mapping[str, Any]], every: object, target: object) -> Markup:
+def period_strip_svg(periods: Sequence[PeriodRow], every: object, target: object) -> Markup:
     """A row of squares, one per period, filled when the period met its target."""
     size, gap = 14, 4
     count = len(periods)
     width = max(count * (size + gap) - gap, size)
-    met = sum(1 for p in periods if p.get("met"))
+    met = sum(1 for p in periods if p.met)
     label = f"{met} of {plural(count, 'period')} met"
     parts = [
         f'<svg class="strip" viewBox="0 0 {width} {size + 2}" width="{width}" '
@@ -301,7 +298,7 @@ def period_strip_svg(periods: Sequence[Mapping[str, Any]], every: object, target
     ]
     for index, period in enumerate(periods):
         current = index == count - 1
-        is_met = bool(period.get("met"))
+        is_met = bool(period.met)
         if is_met:
             klass, state = "met", "met"
         elif current:
@@ -309,8 +306,8 @@ def period_strip_svg(periods: Sequence[Mapping[str, Any]], every: object, target
         else:
             klass, state = "missed", "missed"
         tip = (
-            f"{period_label(period.get('start'), every)}: "
-            f"{_int(period.get('count'))}"
+            f"{period_label(period.start, every)}: "
+            f"{_int(period.count)}"
             + (f" of {number(target)}" if target is not None else "")
             + f" ({state})"
         )
@@ -329,12 +326,12 @@ def period_strip_svg(periods: Sequence[Mapping[str, Any]], every: object, target
 # --------------------------------------------------------------------------- Mermaid charts
 
 
-def mermaid_activity(weeks: Sequence[Mapping[str, Any]]) -> str:
+def mermaid_activity(weeks: Sequence[ActivityWeek]) -> str:
     """A Mermaid `xychart-beta` bar chart of interactions per week (numbers and dates only)."""
-    last = weeks[-1].get("week") if weeks else None
-    labels = ", ".join(f'"{short_date(w.get("week"), last)}"' for w in weeks)
-    values = ", ".join(str(_int(w.get("interactions"))) for w in weeks)
-    peak = max((_int(w.get("interactions")) for w in weeks), default=0)
+    last = weeks[-1].week if weeks else None
+    labels = ", ".join(f'"{short_date(w.week, last)}"' for w in weeks)
+    values = ", ".join(str(_int(w.interactions)) for w in weeks)
+    peak = max((_int(w.interactions) for w in weeks), default=0)
     y_max, _ = nice_max(peak)
     return "\n".join(
         [

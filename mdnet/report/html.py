@@ -1,189 +1,64 @@
-"""Render the report data as one self-contained HTML page (inline CSS and SVG, no script)."""
+"""`--format html`: the report as one self-contained page (inline CSS and SVG, no script)."""
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from mdnet.report import charts
+from mdnet.report.data import GoalRow, Report, ReportOptions
 
 HTML_TEMPLATE = "report.html.j2"
 
-SUMMARY_KEYS = (
-    "contacts",
-    "overdue",
-    "due_soon",
-    "lapsed",
-    "never",
-    "goals_on_track",
-    "goals_behind",
-    "goals_achieved",
-    "goals_missed",
-)
 
-CONTACT_DEFAULTS: dict[str, Any] = {
-    "name": "",
-    "path": None,
-    "network": None,
-    "cadence_days": None,
-    "last_contact": None,
-    "last_note": None,
-    "last_source": None,
-    "due": None,
-    "state": "ok",
-    "days_overdue": 0,
-    "gives": 0,
-    "asks": 0,
-    "first_met": None,
-    "planned": [],
-    "offer": None,
-    "private": False,
-}
+@dataclass(frozen=True, slots=True)
+class GoalNode:
+    """A long-term goal with its milestones, soonest deadline first."""
 
-GOAL_DEFAULTS: dict[str, Any] = {
-    "name": "",
-    "path": None,
-    "statement": None,
-    "horizon": "long",
-    "parent": None,
-    "progress": None,
-    "target": None,
-    "unit": None,
-    "percent": None,
-    "start": None,
-    "deadline": None,
-    "days_left": None,
-    "expected": None,
-    "state": "no target",
-    "status": "active",
-    "every": None,
-    "periods": [],
-    "streak": None,
-    "milestones": [],
-    "private": False,
-}
-
-NETWORK_DEFAULTS: dict[str, Any] = {
-    "name": "",
-    "value": None,
-    "cadence_days": None,
-    "contacts": 0,
-    "within_cadence": 0,
-    "share": None,
-}
+    goal: GoalRow
+    milestones: tuple[GoalRow, ...]
 
 
-def _with_defaults(item: object, defaults: Mapping[str, Any]) -> dict[str, Any]:
-    result = copy.deepcopy(dict(defaults))
-    if isinstance(item, Mapping):
-        result.update(copy.deepcopy(dict(item)))
-    for key, value in defaults.items():
-        if isinstance(value, list) and not isinstance(result.get(key), list):
-            result[key] = []
-    return result
+@dataclass(frozen=True, slots=True)
+class GoalTree:
+    tree: tuple[GoalNode, ...]
+    loose: tuple[GoalRow, ...]
+    """Short-term goals without a long-term goal."""
+    recurring: tuple[GoalRow, ...]
 
 
-def _dicts(value: object) -> list[Mapping[str, Any]]:
-    if not isinstance(value, list):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
-
-
-def normalise(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A deep copy of the report data with every documented key present (templates rely on it)."""
-    result: dict[str, Any] = copy.deepcopy(dict(data))
-    result.setdefault("today", None)
-    result["title"] = result.get("title") or "Network report"
-    result["public"] = bool(result.get("public"))
-    result.setdefault("vault", None)
-    contacts = [_with_defaults(c, CONTACT_DEFAULTS) for c in _dicts(result.get("contacts"))]
-    goals = [_with_defaults(g, GOAL_DEFAULTS) for g in _dicts(result.get("goals"))]
-    for goal in goals:
-        goal["statement"] = goal["statement"] or goal["name"]
-    networks = [_with_defaults(n, NETWORK_DEFAULTS) for n in _dicts(result.get("networks"))]
-    for network in networks:
-        if network["share"] is None and network["contacts"]:
-            network["share"] = network["within_cadence"] / network["contacts"]
-    result["contacts"], result["goals"], result["networks"] = contacts, goals, networks
-    result["activity"] = [dict(w) for w in _dicts(result.get("activity"))]
-    summary = dict(result["summary"]) if isinstance(result.get("summary"), Mapping) else {}
-    computed = _summary_of(contacts, goals)
-    for key in SUMMARY_KEYS:
-        summary.setdefault(key, computed[key])
-    result["summary"] = summary
-    balance = dict(result["balance"]) if isinstance(result.get("balance"), Mapping) else {}
-    balance.setdefault("gives", sum(int(c.get("gives") or 0) for c in contacts))
-    balance.setdefault("asks", sum(int(c.get("asks") or 0) for c in contacts))
-    result["balance"] = balance
-    findings = dict(result["findings"]) if isinstance(result.get("findings"), Mapping) else {}
-    rank = {"error": 0, "warning": 1, "info": 2}
-    findings["by_code"] = sorted(
-        (dict(f) for f in _dicts(findings.get("by_code"))),
-        key=lambda f: (rank.get(str(f.get("severity")), 3), str(f.get("code"))),
-    )
-    findings.setdefault("by_severity", {})
-    findings.setdefault("total", sum(int(f.get("count") or 0) for f in findings["by_code"]))
-    result["findings"] = findings
-    return result
-
-
-def _summary_of(
-    contacts: Sequence[Mapping[str, Any]], goals: Sequence[Mapping[str, Any]]
-) -> dict[str, int]:
-    def contacts_in(state: str) -> int:
-        return sum(1 for c in contacts if c.get("state") == state)
-
-    def goals_in(state: str) -> int:
-        return sum(1 for g in goals if g.get("state") == state)
-
-    return {
-        "contacts": len(contacts),
-        "overdue": contacts_in("overdue"),
-        "due_soon": contacts_in("due soon"),
-        "lapsed": contacts_in("lapsed"),
-        "never": contacts_in("never"),
-        "goals_on_track": goals_in("on track"),
-        "goals_behind": goals_in("behind"),
-        "goals_achieved": goals_in("achieved"),
-        "goals_missed": goals_in("missed"),
-    }
-
-
-def goal_tree(goals: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+def goal_tree(goals: Sequence[GoalRow]) -> GoalTree:
     """Long-term goals with their milestones, milestones without a parent, recurring goals.
 
     A milestone belongs to the goal its `parent` names (a path, or a name once the paths
     are redacted) or to the goal whose `milestones` list it.
     """
-    recurring = [g for g in goals if g.get("every")]
-    others = [g for g in goals if not g.get("every")]
-    roots = [g for g in others if g.get("horizon") != "short"]
-    by_key: dict[str, Mapping[str, Any]] = {}
+    recurring = [g for g in goals if g.every]
+    others = [g for g in goals if not g.every]
+    roots = [g for g in others if g.horizon != "short"]
+    by_key: dict[str, GoalRow] = {}
     for goal in roots:
-        for key in (goal.get("name"), goal.get("path")):
-            if isinstance(key, str) and key:
+        for key in (goal.name, goal.path):
+            if key:
                 by_key.setdefault(key, goal)
-    children: dict[int, list[Mapping[str, Any]]] = {id(g): [] for g in roots}
-    loose: list[Mapping[str, Any]] = []
+    children: dict[int, list[GoalRow]] = {id(g): [] for g in roots}
+    loose: list[GoalRow] = []
     for goal in others:
-        if goal.get("horizon") != "short":
+        if goal.horizon != "short":
             continue
-        parent = by_key.get(goal["parent"]) if isinstance(goal.get("parent"), str) else None
+        parent = by_key.get(goal.parent) if goal.parent is not None else None
         if parent is None:
             parent = next(
                 (
                     root
                     for root in roots
-                    if any(
-                        ref in (goal.get("path"), goal.get("name"))
-                        for ref in root.get("milestones") or []
-                        if ref
-                    )
+                    if any(ref in (goal.path, goal.name) for ref in root.milestones if ref)
                 ),
                 None,
             )
@@ -191,37 +66,60 @@ def goal_tree(goals: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
             loose.append(goal)
         else:
             children[id(parent)].append(goal)
-    tree: list[dict[str, Any]] = []
-    for root in roots:
-        milestones: list[Mapping[str, Any]] = sorted(children[id(root)], key=_deadline_key)
-        tree.append({"goal": root, "milestones": milestones})
-    return {"tree": tree, "loose": loose, "recurring": recurring}
-
-
-def _deadline_key(goal: Mapping[str, Any]) -> str:
-    deadline = goal.get("deadline")
-    return deadline if isinstance(deadline, str) else "9999-99-99"
-
-
-def report_context(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The template context: the normalised data plus the lists each section shows."""
-    norm = normalise(data)
-    contacts = norm["contacts"]
-    tree = goal_tree(norm["goals"])
-    context = dict(norm)
-    context.update(
-        data=norm,
-        reach_out=[c for c in contacts if c["state"] == "overdue"]
-        + sorted(
-            (c for c in contacts if c["state"] == "due soon"),
-            key=lambda c: c["due"] if isinstance(c["due"], str) else "9999",
+    return GoalTree(
+        tree=tuple(
+            GoalNode(goal=root, milestones=tuple(sorted(children[id(root)], key=_deadline_key)))
+            for root in roots
         ),
-        reconnect=[c for c in contacts if c["state"] == "lapsed"]
-        + [c for c in contacts if c["state"] == "never"],
-        goal_tree=tree["tree"],
-        loose_milestones=tree["loose"],
-        recurring=tree["recurring"],
-        activity_total=sum(int(w.get("interactions") or 0) for w in norm["activity"]),
+        loose=tuple(loose),
+        recurring=tuple(recurring),
+    )
+
+
+def _deadline_key(goal: GoalRow) -> tuple[bool, date]:
+    return goal.deadline is None, goal.deadline or date.min
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def report_context(report: Report) -> dict[str, Any]:
+    """The template context: the report's fields, and the lists each section shows.
+
+    The templates read the records' fields as attributes (`c.name`) or as keys
+    (`c["name"]`); findings are listed most severe first, and an empty title is
+    shown as "Network report".
+    """
+    findings = report.findings
+    shown = replace(
+        report,
+        title=report.title or "Network report",
+        findings=replace(
+            findings,
+            by_code=tuple(
+                sorted(
+                    findings.by_code,
+                    key=lambda f: (_SEVERITY_RANK.get(f.severity, 3), f.code),
+                )
+            ),
+        ),
+    )
+    contacts = shown.contacts
+    tree = goal_tree(shown.goals)
+    context: dict[str, Any] = {f.name: getattr(shown, f.name) for f in fields(shown)}
+    context.update(
+        data=shown,
+        reach_out=[c for c in contacts if c.state == "overdue"]
+        + sorted(
+            (c for c in contacts if c.state == "due soon"),
+            key=lambda c: (c.due is None, c.due or date.min),
+        ),
+        reconnect=[c for c in contacts if c.state == "lapsed"]
+        + [c for c in contacts if c.state == "never"],
+        goal_tree=tree.tree,
+        loose_milestones=tree.loose,
+        recurring=tree.recurring,
+        activity_total=sum(w.interactions for w in shown.activity),
     )
     return context
 
@@ -287,12 +185,17 @@ def make_environment(
     return env
 
 
-def render_html(data: Mapping[str, Any], *, template_dirs: Sequence[Path] = ()) -> str:
-    """Render the report data as a self-contained HTML page."""
+def render_html(report: Report, *, template_dirs: Sequence[Path] = ()) -> str:
+    """Render the report as a self-contained HTML page."""
     env = make_environment(template_dirs, html=True)
     env.globals.update(
         activity_svg=charts.activity_svg,
         donut_svg=charts.donut_svg,
         period_strip_svg=charts.period_strip_svg,
     )
-    return env.get_template(HTML_TEMPLATE).render(report_context(data))
+    return env.get_template(HTML_TEMPLATE).render(report_context(report))
+
+
+def render(report: Report, options: ReportOptions) -> str:
+    """`mdnet report --format html`."""
+    return render_html(report, template_dirs=options.template_dirs)

@@ -1,61 +1,60 @@
-"""Redact the report data for publishing: no names, no note text, nothing marked private."""
+"""Public mode (`--public`): what each field of the report data may show when published.
+
+Every field of the records in :mod:`mdnet.report.data` declares its rule with
+``field(metadata=public(RULE))``; :func:`redact` applies them, so a field added later
+without a rule fails the tests instead of being published by accident. A rule is:
+
+- ``KEEP``: published as it is (a record inside is redacted field by field);
+- ``BLANK``: published empty (``None``, or ``()`` for a list), the key kept;
+- ``DROP``: left out of the public JSON, empty in the templates;
+- ``OMIT``: a row whose field is true is left out entirely (``private: true``);
+- a function ``(value, row, redaction) -> value`` (initials, counts without the private
+  rows, goal references without the private goals).
+
+``rank`` only orders the keys of the public JSON as mdnet has always printed them: the
+fields published as they are first, then the rewritten ones.
+"""
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import Field, fields, is_dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-#: Contact fields that survive redaction (everything else, including unknown keys, is dropped).
-PUBLIC_CONTACT_FIELDS = (
-    "network",
-    "cadence_days",
-    "last_contact",
-    "due",
-    "state",
-    "days_overdue",
-    "gives",
-    "asks",
-    "first_met",
-)
-#: Goal fields that survive redaction; `path` becomes None, `parent` and `milestones` name goals.
-PUBLIC_GOAL_FIELDS = (
-    "name",
-    "statement",
-    "horizon",
-    "progress",
-    "target",
-    "unit",
-    "percent",
-    "start",
-    "deadline",
-    "days_left",
-    "expected",
-    "state",
-    "status",
-    "every",
-    "streak",
-)
-PUBLIC_PERIOD_FIELDS = ("start", "end", "count", "met")
-PUBLIC_NETWORK_FIELDS = ("name", "value", "cadence_days", "contacts", "within_cadence", "share")
-PUBLIC_ACTIVITY_FIELDS = ("week", "interactions", "gives", "asks")
-PUBLIC_FINDING_FIELDS = ("code", "name", "severity", "count")
-PUBLIC_TOP_FIELDS = ("today", "title", "vault")
+if TYPE_CHECKING:
+    from mdnet.report.data import ContactRow, GoalRow, NetworkRow, Report
 
-_SUMMARY_STATE = {
-    "overdue": "overdue",
-    "due soon": "due_soon",
-    "lapsed": "lapsed",
-    "never": "never",
-}
-_GOAL_SUMMARY_STATE = {
-    "on track": "goals_on_track",
-    "behind": "goals_behind",
-    "achieved": "goals_achieved",
-    "missed": "goals_missed",
-}
+KEEP: Final = "keep"
+BLANK: Final = "blank"
+DROP: Final = "drop"
+OMIT: Final = "omit"
+Rule = str | Callable[[Any, Any, "Redaction"], Any]
+T = TypeVar("T")
+
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def public(rule: Rule, *, rank: int = 0) -> dict[str, Any]:
+    """The metadata of a report field: how it is published (see the module docstring)."""
+    return {"public": rule, "public_rank": rank}
+
+
+def rule_of(f: Field[Any]) -> Rule:
+    """The field's public rule; a field without one is a bug (it would be published blind)."""
+    try:
+        rule: Rule = f.metadata["public"]
+    except KeyError:
+        raise TypeError(f"report field {f.name!r} declares no public rule") from None
+    return rule
+
+
+def public_fields(item: object) -> list[Field[Any]]:
+    """The fields of a record as the public JSON carries them: without DROP, by rank."""
+    assert is_dataclass(item)
+    shown = [f for f in fields(item) if rule_of(f) != DROP]
+    return sorted(shown, key=lambda f: int(f.metadata["public_rank"]))
 
 
 def initials(name: object) -> str:
@@ -69,179 +68,149 @@ def initials(name: object) -> str:
     return " ".join(f"{letter}." for letter in chosen)
 
 
-def _is_private(item: Mapping[str, Any]) -> bool:
-    return item.get("private") is True
+class Redaction:
+    """What the rules need to know about the whole report: its private rows."""
 
+    def __init__(self, report: Report) -> None:
+        self.report = report
 
-def _scalar(value: object) -> object:
-    """Only plain JSON scalars survive; anything else becomes None."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return None
+    @cached_property
+    def hidden_contacts(self) -> list[ContactRow]:
+        return [c for c in self.report.contacts if c.private]
 
+    @cached_property
+    def hidden_goals(self) -> list[GoalRow]:
+        return [g for g in self.report.goals if g.private]
 
-def _pick(item: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {key: _scalar(item.get(key)) for key in fields if key in item}
+    @cached_property
+    def _goal_names(self) -> dict[str, str]:
+        """Path or name of each published goal -> its name."""
+        kept = [g for g in self.report.goals if not g.private]
+        names = {g.name: g.name for g in kept}
+        names.update((g.path, g.name) for g in kept if g.path)
+        return names
 
+    def goal_name(self, ref: str | None) -> str | None:
+        """A published goal's name for a path or a name; None for a private goal."""
+        return self._goal_names.get(ref) if ref is not None else None
 
-def _items(value: object) -> list[Mapping[str, Any]]:
-    if not isinstance(value, list):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
+    def network_value(self, name: str | None) -> str | None:
+        """What a network offers as mdnet.toml declares it (the networks rows carry it)."""
+        return next((n.value for n in self.report.networks if n.name == name), None)
 
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0
-    return int(value)
-
-
-def redact(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of the report data that is safe to publish (`--public`); `data` is not changed.
-
-    Contacts marked `private: true` are left out; the others keep their dates, state and
-    counts but are named by initials only, with no path, no note text (`last_note`,
-    `planned`) and, as `offer`, only their network's declared value. Goals marked
-    private are left out; the others keep their statement but lose their path. Only
-    documented fields are copied, so a field added to the data later is not published
-    by accident. Summary, network and balance counts no longer count private contacts.
-    """
-    source = copy.deepcopy(dict(data))
-    result: dict[str, Any] = {key: _scalar(source.get(key)) for key in PUBLIC_TOP_FIELDS}
-    result["public"] = True
-
-    networks_in = _items(source.get("networks"))
-    network_values = {
-        n.get("name"): n.get("value") for n in networks_in if isinstance(n.get("value"), str)
-    }
-
-    contacts_in = _items(source.get("contacts"))
-    private_contacts = [c for c in contacts_in if _is_private(c)]
-    contacts: list[dict[str, Any]] = []
-    for contact in contacts_in:
-        if _is_private(contact):
-            continue
-        row = _pick(contact, PUBLIC_CONTACT_FIELDS)
-        row.update(
-            name=initials(contact.get("name")),
-            path=None,
-            last_note=None,
-            last_source=None,
-            planned=[],
-            offer=network_values.get(contact.get("network")),
-            private=False,
-        )
-        contacts.append(row)
-    result["contacts"] = contacts
-
-    goals_in = _items(source.get("goals"))
-    private_goals = [g for g in goals_in if _is_private(g)]
-    kept = [g for g in goals_in if not _is_private(g)]
-    name_of_path = {
-        g.get("path"): g.get("name")
-        for g in kept
-        if isinstance(g.get("path"), str) and isinstance(g.get("name"), str)
-    }
-    kept_names = {g.get("name") for g in kept if isinstance(g.get("name"), str)}
-
-    def goal_ref(ref: object) -> str | None:
-        if not isinstance(ref, str):
-            return None
-        if ref in name_of_path:
-            return name_of_path[ref]
-        return ref if ref in kept_names else None
-
-    goals: list[dict[str, Any]] = []
-    for goal in kept:
-        row = _pick(goal, PUBLIC_GOAL_FIELDS)
-        milestones = goal.get("milestones")
-        row.update(
-            path=None,
-            parent=goal_ref(goal.get("parent")),
-            milestones=[
-                name
-                for name in (
-                    goal_ref(m) for m in (milestones if isinstance(milestones, list) else [])
-                )
-                if name is not None
-            ],
-            periods=[_pick(p, PUBLIC_PERIOD_FIELDS) for p in _items(goal.get("periods"))],
-            private=False,
-        )
-        goals.append(row)
-    result["goals"] = goals
-
-    result["summary"] = _summary(source.get("summary"), private_contacts, private_goals)
-    result["networks"] = _networks(networks_in, private_contacts)
-    result["activity"] = [_pick(w, PUBLIC_ACTIVITY_FIELDS) for w in _items(source.get("activity"))]
-    balance = _mapping(source.get("balance"))
-    result["balance"] = {
-        key: max(_count(balance.get(key)) - sum(_count(c.get(key)) for c in private_contacts), 0)
-        for key in ("gives", "asks")
-    }
-    findings = _mapping(source.get("findings"))
-    by_severity = findings.get("by_severity")
-    result["findings"] = {
-        "total": _count(findings.get("total")),
-        "by_severity": {str(k): _count(v) for k, v in by_severity.items() if isinstance(k, str)}
-        if isinstance(by_severity, Mapping)
-        else {},
-        "by_code": [_pick(f, PUBLIC_FINDING_FIELDS) for f in _items(findings.get("by_code"))],
-    }
-    return result
-
-
-def _summary(
-    summary: object,
-    private_contacts: list[Mapping[str, Any]],
-    private_goals: list[Mapping[str, Any]],
-) -> dict[str, int]:
-    counts = {
-        str(k): _count(v)
-        for k, v in (summary.items() if isinstance(summary, Mapping) else ())
-        if isinstance(k, str)
-    }
-
-    def lower(key: str, by: int = 1) -> None:
-        if key in counts:
-            counts[key] = max(counts[key] - by, 0)
-
-    lower("contacts", len(private_contacts))
-    lower("goals", len(private_goals))
-    for contact in private_contacts:
-        lower(_SUMMARY_STATE.get(str(contact.get("state")), ""))
-    for goal in private_goals:
-        lower(_GOAL_SUMMARY_STATE.get(str(goal.get("state")), ""))
-    return counts
-
-
-def _networks(
-    networks: list[Mapping[str, Any]], private_contacts: list[Mapping[str, Any]]
-) -> list[dict[str, Any]]:
-    out = []
-    for network in networks:
-        row = _pick(network, PUBLIC_NETWORK_FIELDS)
-        hidden = [
+    def hidden_members(self, network: str) -> list[ContactRow]:
+        """The private contacts a network row counts (the active ones)."""
+        return [
             c
-            for c in private_contacts
-            if c.get("network") == network.get("name")
-            and c.get("state") not in ("paused", "archived")
+            for c in self.hidden_contacts
+            if c.network == network and c.state not in ("paused", "archived")
         ]
-        if hidden:
-            members = max(_count(row.get("contacts")) - len(hidden), 0)
-            within = max(
-                _count(row.get("within_cadence"))
-                - sum(1 for c in hidden if c.get("state") in ("ok", "due soon")),
-                0,
-            )
-            row.update(
-                contacts=members,
-                within_cadence=within,
-                share=round(within / members, 3) if members else None,
-            )
-        out.append(row)
-    return out
+
+
+# ----------------------------------------------------------------- rules used by the records
+
+
+def as_initials(value: str, row: object, ctx: Redaction) -> str:
+    return initials(value)
+
+
+def always_true(value: bool, row: object, ctx: Redaction) -> bool:
+    return True
+
+
+def network_offer(value: str | None, row: ContactRow, ctx: Redaction) -> str | None:
+    return ctx.network_value(row.network)
+
+
+def goal_parent(value: str | None, row: GoalRow, ctx: Redaction) -> str | None:
+    return ctx.goal_name(value)
+
+
+def goal_milestones(value: tuple[str, ...], row: GoalRow, ctx: Redaction) -> tuple[str, ...]:
+    return tuple(name for name in map(ctx.goal_name, value) if name is not None)
+
+
+def network_contacts(value: int, row: NetworkRow, ctx: Redaction) -> int:
+    return max(value - len(ctx.hidden_members(row.name)), 0)
+
+
+def network_within(value: int, row: NetworkRow, ctx: Redaction) -> int:
+    hidden = ctx.hidden_members(row.name)
+    return max(value - sum(1 for c in hidden if c.state in ("ok", "due soon")), 0)
+
+
+def network_share(value: float | None, row: NetworkRow, ctx: Redaction) -> float | None:
+    if not ctx.hidden_members(row.name):
+        return value
+    members = network_contacts(row.contacts, row, ctx)
+    within = network_within(row.within_cadence, row, ctx)
+    return round(within / members, 3) if members else None
+
+
+def fewer(rows: str, state: str | None = None) -> Callable[[int, object, Redaction], int]:
+    """A count less the private `rows` ("contacts" or "goals"), or those in `state`."""
+
+    def rule(value: int, row: object, ctx: Redaction) -> int:
+        hidden: list[Any] = ctx.hidden_contacts if rows == "contacts" else ctx.hidden_goals
+        return max(value - sum(1 for r in hidden if state is None or r.state == state), 0)
+
+    return rule
+
+
+def less_private(key: str) -> Callable[[int, object, Redaction], int]:
+    """A total less what the private contacts add to it (their gives or asks)."""
+
+    def rule(value: int, row: object, ctx: Redaction) -> int:
+        return max(value - sum(int(getattr(c, key)) for c in ctx.hidden_contacts), 0)
+
+    return rule
+
+
+# ----------------------------------------------------------------------------- the walker
+
+
+def redact(report: Report) -> Report:
+    """The report as it may be published (`--public`); `report` itself is not changed.
+
+    Contacts and goals marked private are left out; the others are named, blanked or kept
+    as their fields declare, and the counts no longer count the private rows.
+    """
+    return _redact(report, Redaction(report))
+
+
+def _redact(item: T, ctx: Redaction) -> T:
+    changes: dict[str, Any] = {}
+    for f in fields(item):  # type: ignore[arg-type]
+        rule = rule_of(f)
+        value = getattr(item, f.name)
+        if rule in (KEEP, OMIT):
+            new = _published(value, ctx)
+        elif rule in (BLANK, DROP):
+            new = () if isinstance(value, tuple) else None
+        elif callable(rule):
+            new = rule(value, item, ctx)
+        else:
+            raise TypeError(f"report field {f.name!r}: unknown public rule {rule!r}")
+        if new is not value:
+            changes[f.name] = new
+    return replace(item, **changes) if changes else item  # type: ignore[type-var]
+
+
+def _published(value: Any, ctx: Redaction) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _redact(value, ctx)
+    if isinstance(value, tuple):
+        return tuple(_redact(v, ctx) if is_dataclass(v) else v for v in value if not _omitted(v))
+    return value
+
+
+def _omitted(row: object) -> bool:
+    """A row with a true OMIT field (a private contact or goal) is not published at all."""
+    if not is_dataclass(row):
+        return False
+    return any(rule_of(f) == OMIT and getattr(row, f.name) is True for f in fields(row))
+
+
+def rules_of(cls: type) -> Mapping[str, Rule]:
+    """Each field's public rule (for the docs and the tests)."""
+    return {f.name: rule_of(f) for f in fields(cls)}
