@@ -139,6 +139,8 @@ def picture_data(p: Picture) -> dict[str, Any]:
         "offer": p.offer,
         "gives": rel.gives,
         "asks": rel.asks,
+        "first_give": _iso(rel.first_give.date if rel.first_give else None),
+        "first_ask": _iso(rel.first_ask.date if rel.first_ask else None),
         "interactions": [
             {
                 "date": i.date.isoformat(),
@@ -200,6 +202,10 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+def _count(n: int, first: Interaction | None) -> str:
+    return f"{n} (first {first.date.isoformat()})" if first else str(n)
+
+
 def render_text(p: Picture) -> str:
     rel = p.relationship
     c = rel.contact
@@ -218,7 +224,7 @@ def render_text(p: Picture) -> str:
         ("last contact", _iso(rel.last.date if rel.last else None)),
         ("next due", _due(p)),
     )
-    facts(("gives", str(rel.gives)), ("asks", str(rel.asks)))
+    facts(("gives", _count(rel.gives, rel.first_give)), ("asks", _count(rel.asks, rel.first_ask)))
     facts(("offer", p.offer))
     out.append("")
     out.append(f"Interactions ({len(p.interactions)}), newest first")

@@ -521,3 +521,19 @@ def test_contacts_folder_that_is_a_file(make_vault: MakeVault, tmp_path: Path) -
     result = _import(vault, vcf)
     assert result.exit_code == 2
     assert "People" in result.stderr
+
+
+def test_update_leaves_a_note_whose_front_matter_does_not_parse(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    note = "---\ntype: contact\nname: Dana W\nrole: [unclosed\n---\nBody\n"
+    vault = make_vault({"People/Dana W.md": note}, config=CONFIG)
+    vcf = tmp_path / "x.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Dana W\nEMAIL:d@example.com\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    result = _import(vault, vcf, "--update")
+    assert result.exit_code == 0, result.output
+    assert "not updated: its front matter does not parse" in result.stdout
+    assert (vault / "People/Dana W.md").read_text(encoding="utf-8") == note

@@ -108,6 +108,7 @@ def test_the_whole_picture_as_json(make_vault: MakeVault) -> None:
         "2026-12-20",
     )
     assert (data["gives"], data["asks"], data["offer"]) == (1, 1, "Guest posts")
+    assert (data["first_give"], data["first_ask"]) == ("2026-10-01", "2026-11-10")
     where = [(i["date"], i["path"], i["line"], i["kind"]) for i in data["interactions"]]
     assert where == [
         ("2026-11-20", "Daily/2026-11-20.md", 1, None),
@@ -133,6 +134,7 @@ def test_the_text_view(make_vault: MakeVault) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Dana Whitfield (People/Dana Whitfield.md)"
     assert "  state: ok · last contact: 2026-11-20 · next due: 2026-12-20 (in 27 days)" in lines
+    assert "  gives: 1 (first 2026-10-01) · asks: 1 (first 2026-11-10)" in lines
     assert "Interactions (5), newest first" in lines
     start = lines.index("Interactions (5), newest first")
     assert lines[start + 1].startswith("  2026-11-20  ")
