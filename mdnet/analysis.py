@@ -48,8 +48,14 @@ class Analysis:
 
     @cached_property
     def interactions(self) -> tuple[Interaction, ...]:
-        """Every interaction, sorted by date, path and line."""
+        """Every interaction as written, sorted by date, path and line (see `counted`)."""
         return self._collected.interactions
+
+    @cached_property
+    def counted(self) -> tuple[Interaction, ...]:
+        """The interactions with each written twice (same contact, date and kind) counted
+        once: what relationships, goal measures and activity count."""
+        return touches.count_once(self.interactions)
 
     @cached_property
     def planned(self) -> Mapping[str, tuple[Planned, ...]]:
@@ -58,7 +64,7 @@ class Analysis:
 
     @cached_property
     def by_contact(self) -> dict[str, tuple[Interaction, ...]]:
-        return touches.by_contact(self.interactions)
+        return touches.by_contact(self.counted)
 
     @cached_property
     def relationships(self) -> dict[str, Relationship]:
@@ -79,7 +85,7 @@ class Analysis:
     @cached_property
     def goals(self) -> dict[str, GoalState]:
         index = progress.GoalIndex(
-            self.today, self.notes, self.model, self.interactions, self.relationships
+            self.today, self.notes, self.model, self.counted, self.relationships
         )
         return progress.goal_states(self.model.goals.values(), index, self.parents, self.milestones)
 
@@ -88,7 +94,7 @@ class Analysis:
 
     def activity(self, weeks: int = 26) -> list[tuple[date, int, int, int]]:
         """(Monday, interactions, gives, asks) for the last `weeks` weeks, oldest first."""
-        return relating.activity(self.interactions, self.today, weeks)
+        return relating.activity(self.counted, self.today, weeks)
 
     @cached_property
     def _problems(self) -> dict[str, list[tuple[str, Problem]]]:

@@ -79,7 +79,7 @@ def _entry(analysis: Analysis, rel: Relationship, width: int) -> list[str]:
     if network and network.value:
         add("offer", network.value)
     for plan in rel.planned:
-        add("planned", plan.text)
+        add(f"planned for {plan.when.isoformat()}" if plan.when else "planned", plan.text)
     return lines
 
 

@@ -88,6 +88,8 @@ class Model:
     contacts: dict[str, Contact] = field(default_factory=dict)
     goals: dict[str, Goal] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    meetings: dict[str, Event] = field(default_factory=dict)
+    """Meeting notes (`type: meeting`): a date and who was there, no goal expected."""
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
 
@@ -194,10 +196,11 @@ def build_model(notes: tuple[Note, ...]) -> Model:
             model.contacts[note.path] = _contact(note, f)
         elif note.kind == "goal":
             model.goals[note.path] = _goal(note, f)
-        elif note.kind == "event":
-            model.events[note.path] = Event(
+        elif note.kind in ("event", "meeting"):
+            found = Event(
                 path=note.path, name=note.stem, date=f.date("date"), private=f.flag("private")
             )
+            (model.events if note.kind == "event" else model.meetings)[note.path] = found
     return model
 
 

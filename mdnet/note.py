@@ -29,7 +29,7 @@ __all__ = [
     "parse_note",
 ]
 
-KINDS = ("contact", "goal", "event", "daily", "note")
+KINDS = ("contact", "goal", "event", "meeting", "daily", "note")
 
 _GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 

@@ -1,11 +1,12 @@
 """Interactions and plans, collected from every note: log items, daily notes, done tasks,
-events and `last_contact:`."""
+events, meeting notes and `last_contact:`; and each counted once."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mdnet.config import Config
@@ -13,6 +14,15 @@ from mdnet.derive.records import Interaction, Planned, readable
 from mdnet.links import LinkIndex
 from mdnet.model import Model
 from mdnet.note import Note
+
+ATTENDEE_KEYS = ("attendees", "people")
+"""The properties of an event or meeting note that list who was there."""
+
+# The Tasks plugin's dates, in its emoji form and its Dataview form: scheduled, then due.
+_SCHEDULED = re.compile(
+    r"(?:⏳|⌛)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[scheduled::\s*(\d{4}-\d{2}-\d{2})\]"
+)
+_DUE = re.compile(r"(?:📅|📆|🗓)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[due::\s*(\d{4}-\d{2}-\d{2})\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +72,7 @@ def collect(notes: Sequence[Note], model: Model, index: LinkIndex, config: Confi
         found.extend(_item_touches(note, by_line, ctx, planned))
         if note.kind == "daily" and note.daily_date is not None:
             found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
-        if note.kind == "event":
+        if note.kind in ("event", "meeting"):
             found.extend(_event_touches(note, ctx))
     found.extend(_front_matter_touches(notes, ctx))
     found.sort(key=lambda i: (i.date, i.path, i.line))
@@ -105,8 +115,12 @@ def _item_touches(
         who = tuple(dict.fromkeys([*([own] if own else []), *linked]))
         if item.task is not None:
             if item.is_open_task:
-                for path in who:
-                    planned[path].append(Planned(note.path, item.line, readable(item.text)))
+                if who:
+                    plan = Planned(
+                        note.path, item.line, readable(item.text), planned_date(item.text)
+                    )
+                    for path in who:
+                        planned[path].append(plan)
                 continue
             when = item.done or item.date
             if when is None and note.kind == "daily":
@@ -136,19 +150,20 @@ def _daily_line_touches(
 
 
 def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
-    """An event's `attendees:` on the event's date."""
-    event = ctx.model.events.get(note.path)
+    """Who an event or meeting note lists (`attendees:`, `people:`), on its `date:`."""
+    event = ctx.model.events.get(note.path) or ctx.model.meetings.get(note.path)
     if not (event and event.date):
         return
     attendees: list[str] = []
     for link in note.links:
-        if link.key != "attendees":
+        if link.key is None or link.key.lower() not in ATTENDEE_KEYS:
             continue
         target = ctx.index.resolve(link, note.path).path
         if target in ctx.model.contacts and target not in attendees:
             attendees.append(target)
     if attendees:
-        line = note.key_line("attendees")[0]
+        keys = [k for k in note.key_lines if k.lower() in ATTENDEE_KEYS]
+        line = min(note.key_line(k)[0] for k in keys) if keys else 1
         yield ctx.touch(event.date, note, line, f"Attended {event.name}", attendees, "event")
 
 
@@ -162,3 +177,54 @@ def _front_matter_touches(notes: Iterable[Note], ctx: _Context) -> Iterator[Inte
             yield ctx.touch(
                 contact.last_contact, note, line, "last_contact", (contact.path,), "front matter"
             )
+
+
+def planned_date(text: str) -> date | None:
+    """The date a task is planned for: the Tasks plugin's scheduled date (`⏳ 2026-11-30`,
+    `[scheduled:: 2026-11-30]`), else its due date (`📅 2026-11-30`, `[due:: 2026-11-30]`)."""
+    if not any(mark in text for mark in ("⏳", "⌛", "📅", "📆", "🗓", "::")):
+        return None
+    for pattern in (_SCHEDULED, _DUE):
+        m = pattern.search(text)
+        if m:
+            try:
+                return date.fromisoformat(m.group(1) or m.group(2))
+            except ValueError:
+                continue  # 2026-02-30: no date
+    return None
+
+
+def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
+    """The interactions with each one written in two notes counted once.
+
+    Lines of two notes name the same interaction with a contact when they share the
+    contact, the date and the kind (give, ask or neither): a contact's log and the daily
+    note of that day, say. Lines of one note are never merged. Of the notes, the one with
+    the most such lines counts, then the contact's own note, then the later path (the one
+    shown as the last contact). An interaction with several contacts keeps those it is not
+    a copy for, and is dropped when it is a copy for all of them."""
+    groups: dict[tuple[str, date, str | None], dict[str, list[int]]] = defaultdict(dict)
+    for n, interaction in enumerate(interactions):
+        for contact in interaction.contacts:
+            key = (contact, interaction.date, interaction.kind)
+            groups[key].setdefault(interaction.path, []).append(n)
+    dropped: dict[int, set[str]] = defaultdict(set)
+    for (contact, _, _), by_path in groups.items():
+        if len(by_path) > 1:
+            keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))
+            for path, found in by_path.items():
+                if path != keep:
+                    for n in found:
+                        dropped[n].add(contact)
+    if not dropped:
+        return tuple(interactions)
+    out = []
+    for n, interaction in enumerate(interactions):
+        gone = dropped.get(n)
+        if gone:
+            who = tuple(c for c in interaction.contacts if c not in gone)
+            if not who:
+                continue
+            interaction = replace(interaction, contacts=who)
+        out.append(interaction)
+    return tuple(out)

@@ -39,6 +39,8 @@ class Planned:
     path: str
     line: int
     text: str
+    when: date | None = None
+    """The Tasks plugin's scheduled (`⏳`) or else due (`📅`) date: a scheduled touch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,9 @@ class Relationship:
     first_ask: Interaction | None
     planned: tuple[Planned, ...]
     interactions: tuple[Interaction, ...]
+    """Each counted once (see `count_once`), sorted by date."""
+    scheduled: date | None = None
+    """The earliest scheduled touch on or after today, if any."""
 
 
 @dataclass(frozen=True, slots=True)

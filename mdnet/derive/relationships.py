@@ -57,13 +57,16 @@ def relationship(
         last = Interaction(contact.met, contact.path, line, "first met", (contact.path,), "met")
         last_date = contact.met
     due = last_date + timedelta(days=days) if last_date is not None else None
-    if contact.snooze and (due is None or contact.snooze > due):
-        due = contact.snooze
+    scheduled = min((p.when for p in planned if p.when and p.when >= today), default=None)
+    for later in (contact.snooze, scheduled):  # a snooze or a scheduled touch puts it off
+        if later and (due is None or later > due):
+            due = later
     if contact.status in ("paused", "archived"):
         state = contact.status
         due = None  # not due at all: only active contacts have a next due date (SPEC §3)
     else:
-        state = _state(contact, last_date, due, days, config.due_soon_days, today)
+        held = bool(scheduled and scheduled > today)
+        state = _state(contact, last_date, due, days, config.due_soon_days, today, held)
     days_overdue = (today - due).days if state in ("overdue", "lapsed") and due else 0
     gives = [i for i in past if i.kind == "give"]
     asks = [i for i in past if i.kind == "ask"]
@@ -81,6 +84,7 @@ def relationship(
         first_ask=asks[0] if asks else None,
         planned=planned,
         interactions=history,
+        scheduled=scheduled,
     )
 
 
@@ -91,11 +95,14 @@ def _state(
     days: int,
     soon: int,
     today: date,
+    scheduled: bool,
 ) -> str:
-    """never, lapsed, overdue, due soon or ok, for an active contact."""
+    """never, lapsed, overdue, due soon or ok, for an active contact; `scheduled` when a
+    touch is planned after today (it holds off lapsed as a snooze does)."""
     if last is None:
         return "never" if due is None or due <= today else "ok"
-    if (today - last).days > 2 * days and not (contact.snooze and contact.snooze > today):
+    snoozed = scheduled or bool(contact.snooze and contact.snooze > today)
+    if (today - last).days > 2 * days and not snoozed:
         return "lapsed"
     assert due is not None
     if today > due:
