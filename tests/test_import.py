@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 import yaml
 from conftest import TODAY, MakeVault, run, vault_rows
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mdnet.importer.plan import safe_stem
-from mdnet.importer.records import BadValue, parse_day
+from mdnet.importer.plan import Options, check_rendered, front_matter, render, safe_stem
+from mdnet.importer.records import BadValue, Person, clean_name, parse_day
 from mdnet.importer.write import add_properties
+from mdnet.scaffold import builtin, note_filename
 
 CONFIG = """
 [folders]
@@ -537,3 +540,23 @@ def test_update_leaves_a_note_whose_front_matter_does_not_parse(
     assert result.exit_code == 0, result.output
     assert "not updated: its front matter does not parse" in result.stdout
     assert (vault / "People/Dana W.md").read_text(encoding="utf-8") == note
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=60))
+def test_any_name_gives_a_valid_file_name_and_reads_back(raw: str) -> None:
+    name = clean_name(raw)
+    if name is None:
+        return
+    stem = safe_stem(name)
+    assert note_filename(stem) == stem + ".md"  # the same rules as `mdnet new`
+    person = Person(line=1, name=name, aliases=(name,), company=name, emails=(name,))
+    text = render(person, stem, builtin("contact.md"), Options(network="x"), [])
+    assert check_rendered(text, person) is None
+    meta = front_matter(text)
+    assert (meta["name"], meta["company"], meta["email"], meta["aliases"]) == (
+        name,
+        name,
+        name,
+        [name],
+    )
