@@ -153,7 +153,11 @@ def picture_data(p: Picture) -> dict[str, Any]:
             }
             for i in p.interactions
         ],
-        "planned": [{"text": x.text, "path": x.path, "line": x.line} for x in rel.planned],
+        "scheduled": _iso(rel.scheduled),
+        "planned": [
+            {"text": x.text, "path": x.path, "line": x.line, "when": _iso(x.when)}
+            for x in rel.planned
+        ],
         "goals": [
             {
                 "name": g.state.goal.name,
@@ -223,6 +227,7 @@ def render_text(p: Picture) -> str:
         ("state", _when(p)),
         ("last contact", _iso(rel.last.date if rel.last else None)),
         ("next due", _due(p)),
+        ("scheduled", _iso(rel.scheduled)),
     )
     facts(("gives", _count(rel.gives, rel.first_give)), ("asks", _count(rel.asks, rel.first_ask)))
     facts(("offer", p.offer))
@@ -235,7 +240,10 @@ def render_text(p: Picture) -> str:
         out.append("  none yet")
     if rel.planned:
         out += ["", f"Open plans ({len(rel.planned)})"]
-        out += [f"  {x.text}  ({x.path}:{x.line})" for x in rel.planned]
+        out += [
+            f"  {x.when.isoformat() + '  ' if x.when else ''}{x.text}  ({x.path}:{x.line})"
+            for x in rel.planned
+        ]
     if p.goals:
         out += ["", f"Goals that count {c.name} ({len(p.goals)})"]
         for g in p.goals:

@@ -46,6 +46,7 @@ FILES = {
     "Daily/2026-11-20.md": """
         Lunch with [[Dee]] at the market.
         - [ ] call [[Dana Whitfield]] about the series
+        - [ ] send [[Dee]] the draft ⏳ 2026-12-02
         """,
     "Events/Meetup.md": """
         ---
@@ -117,9 +118,12 @@ def test_the_whole_picture_as_json(make_vault: MakeVault) -> None:
         ("2026-10-01", "People/Dana Whitfield.md", 12, "give"),
         ("2026-09-15", "Events/Meetup.md", 4, None),
     ]
-    assert data["planned"] == [
-        {"text": "call Dana Whitfield about the series", "path": "Daily/2026-11-20.md", "line": 2}
+    assert [(x["path"], x["line"], x["when"]) for x in data["planned"]] == [
+        ("Daily/2026-11-20.md", 2, None),
+        ("Daily/2026-11-20.md", 3, "2026-12-02"),
     ]
+    assert data["planned"][0]["text"] == "call Dana Whitfield about the series"
+    assert data["scheduled"] == "2026-12-02"
     assert [(g["path"], g["counted"]) for g in data["goals"]] == [
         ("Goals/Give 10 times.md", 1),
         ("Goals/Meet 5 peers.md", 1),
@@ -133,7 +137,10 @@ def test_the_text_view(make_vault: MakeVault) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Dana Whitfield (People/Dana Whitfield.md)"
-    assert "  state: ok · last contact: 2026-11-20 · next due: 2026-12-20 (in 27 days)" in lines
+    assert (
+        "  state: ok · last contact: 2026-11-20 · next due: 2026-12-20 (in 27 days)"
+        " · scheduled: 2026-12-02"
+    ) in lines
     assert "  gives: 1 (first 2026-10-01) · asks: 1 (first 2026-11-10)" in lines
     assert "Interactions (5), newest first" in lines
     start = lines.index("Interactions (5), newest first")
@@ -142,7 +149,12 @@ def test_the_text_view(make_vault: MakeVault) -> None:
     assert lines[start + 3] == (
         "  2026-11-10  ask: Asked for an intro to her editor #ask  (People/Dana Whitfield.md:13)"
     )
-    assert "Open plans (1)" in lines
+    assert "Open plans (2)" in lines
+    assert any(
+        line.startswith("  2026-12-02  send Dee the draft")
+        and line.endswith("(Daily/2026-11-20.md:3)")
+        for line in lines
+    )
     assert "Goals that count Dana Whitfield (2)" in lines
     assert "Events attended (1)" in lines
     assert "  2026-09-15  Meetup  (Events/Meetup.md)" in lines
