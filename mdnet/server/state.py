@@ -19,7 +19,7 @@ from mdnet.config import Config, load_config
 from mdnet.diagnostics import Diagnostic
 from mdnet.errors import MdnetError
 from mdnet.note import Note, Problem, classify, parse_note
-from mdnet.vault import FileEntry, Vault, is_excluded, left_out, load_vault, read_note
+from mdnet.vault import FileEntry, Vault, is_excluded, load_vault, read_note
 
 
 def split_lines(text: str) -> list[str]:
@@ -60,9 +60,11 @@ class VaultState:
             return None
         if not rel.lower().endswith(".md") or any(p.startswith(".") for p in rel.split("/")):
             return None
-        if is_excluded(rel, left_out(self.config)):
+        if rel in self.disk or rel in self.open:
+            return rel
+        if rel in self.files:  # listed when the vault was read, yet no note: excluded
             return None
-        return rel
+        return None if is_excluded(rel, self.config.exclude) else rel
 
     # ------------------------------------------------------------------ changes
 
