@@ -7,6 +7,10 @@ from pathlib import Path
 
 import click
 
+from mdnet.importer import FORMATS
+from mdnet.importer.csvfile import FIELDS
+from mdnet.model import CONTACT_STATUSES
+
 EPILOG = """
 \b
 Examples:
@@ -39,7 +43,7 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(["auto", "vcard", "csv"]),
+    type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
     help="The file's format: auto is vCard for .vcf files, else CSV (Google, Outlook, "
@@ -50,15 +54,13 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     "mapping",
     multiple=True,
     metavar="FIELD=COLUMN",
-    help="CSV: read FIELD from COLUMN (repeatable). Fields: name, first name, middle name, "
-    "last name, nickname, company, role, email, phone, url, linkedin, met, birthday, "
-    "anniversary, notes.",
+    help=f"CSV: read FIELD from COLUMN (repeatable). Fields: {', '.join(FIELDS)}.",
 )
 @click.option("--network", metavar="NAME", help="The network of every imported contact.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Add a tag (repeatable).")
 @click.option(
     "--status",
-    type=click.Choice(["active", "paused", "archived"]),
+    type=click.Choice(CONTACT_STATUSES),
     help="The status of imported contacts (default: the template's, active).",
 )
 @click.option(

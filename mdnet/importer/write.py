@@ -19,9 +19,6 @@ from mdnet.render.safe import strip_controls, terminal_safe
 from mdnet.scaffold import DEFAULT_FOLDERS, find_template, write_new
 from mdnet.textscan import nearest
 
-FORMATS = ("auto", "vcard", "csv")
-STATUSES = ("active", "paused", "archived")
-
 
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
