@@ -25,6 +25,13 @@ _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
 _WIKI = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+# Dataview inline fields; keys are bounded, values hold no brackets but `[[links]]`.
+_FIELD_LINE = re.compile(r"^[ \t]*\**([A-Za-z_][\w \-]{0,60}?)\**::[ \t]*(\S.*)")
+_FIELD_VALUE = r"((?:[^\[\]()\n]|\[\[[^\[\]\n]*\]\])*+)"
+_FIELD_INLINE = re.compile(
+    rf"\[([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\]"
+    rf"|\(([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\)"
+)
 _TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
 _BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -78,6 +85,8 @@ class Body:
     prose: list[tuple[int, int, str]] = field(default_factory=list)
     suppress_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
     suppress_from: list[tuple[int, str]] = field(default_factory=list)
+    fields: list[tuple[str, str, int, int]] = field(default_factory=list)
+    """Dataview inline fields: (key, value, line, column of the value)."""
 
 
 @dataclass(slots=True)
@@ -215,6 +224,8 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
         if dm:
             done = _iso(dm.group(1) or dm.group(2))
     lead = leading_date(rest)
+    if "::" in rest:
+        _inline_fields(rest, body_col, lineno, out)
     n_tags = len(out.tags)
     _scan_links(text, lineno, out)
     out.items.append(
@@ -238,6 +249,8 @@ def _paragraph(
     """Step 5: any other text line: its links, and the line itself for contact notes."""
     if state.in_list and not (text.startswith((" ", "\t"))):
         state.in_list = False
+    if "::" in text:
+        _inline_fields(text, 0, lineno, out)
     n_links = len(out.links)
     if "[" in text or "#" in text:
         _scan_links(text, lineno, out)
@@ -245,6 +258,20 @@ def _paragraph(
         out.link_lines.append((lineno, raw.strip()))
     if keep_prose:
         out.prose.append((lineno, 1, text.rstrip()))
+
+
+def _inline_fields(text: str, offset: int, lineno: int, out: Body) -> None:
+    """Dataview inline fields: `key:: value` starting the text, `[key:: value]` and
+    `(key:: value)` anywhere in it. `offset` is where `text` starts in the line."""
+    whole = _FIELD_LINE.match(text)
+    if whole:
+        out.fields.append(
+            (whole[1].strip(), whole[2].rstrip(), lineno, offset + whole.start(2) + 1)
+        )
+    for m in _FIELD_INLINE.finditer(text):
+        key, at = (m[1], m.start(2)) if m[1] is not None else (m[3], m.start(4))
+        value = m[2] if m[1] is not None else m[4]
+        out.fields.append((key.strip(), value.strip(), lineno, offset + at + 1))
 
 
 def _strip_delimited(text: str, start: str, end: str, inside: bool) -> tuple[str, bool]:

@@ -73,6 +73,8 @@ class Note:
     """Line -> codes disabled on that line (from `mdnet-disable-next-line`)."""
     suppress_from: tuple[tuple[int, str], ...] = ()
     """(line, code) from `mdnet-disable`: off from that line on, and for whole-note findings."""
+    field_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Property -> (line, column) of the Dataview inline field (`met:: ...`) it came from."""
     body_line: int = 1
     problems: tuple[Problem, ...] = ()
     line_count: int = 0
@@ -84,8 +86,9 @@ class Note:
         return name[:-3] if name.lower().endswith(".md") else name
 
     def key_line(self, key: str) -> tuple[int, int]:
-        """The (line, column) of a front-matter key's value, else the file start."""
-        return self.key_lines.get(key, (1, 1))
+        """The (line, column) of a property's value (front matter or inline field), else the
+        file start."""
+        return self.key_lines.get(key) or self.field_lines.get(key) or (1, 1)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -190,6 +193,9 @@ def parse_note(
             problems.append(Problem("F006", line, col, f"unknown type {value!r}{hint}"))
     lines = text.split("\n")
     body = scan_body(lines, body_line, keep_prose=kind == "contact")
+    field_lines: dict[str, tuple[int, int]] = {}
+    if kind == "contact" and body.fields:
+        field_lines = _inline_properties(fm.meta, body.fields)
     return Note(
         path=path,
         kind=kind,
@@ -203,8 +209,41 @@ def parse_note(
         prose=tuple(body.prose),
         suppress_lines=body.suppress_lines,
         suppress_from=tuple(body.suppress_from),
+        field_lines=field_lines,
         body_line=body_line + 1,
         problems=tuple(problems),
         line_count=len(lines),
         daily_date=daily_date,
     )
+
+
+INLINE_FIELDS = frozenset(
+    [
+        "name",
+        "network",
+        "cadence",
+        "met",
+        "status",
+        "snooze",
+        "last_contact",
+        "private",
+        "company",
+        "role",
+    ]
+)
+"""The contact properties a Dataview inline field (`met:: 2026-11-02`) may set."""
+
+
+def _inline_properties(
+    meta: dict[str, Any], fields: list[tuple[str, str, int, int]]
+) -> dict[str, tuple[int, int]]:
+    """Add a contact's inline fields to `meta` where the front matter has no value; the
+    first field of a key counts. Returns where each added property was written."""
+    lines: dict[str, tuple[int, int]] = {}
+    for key, value, line, col in fields:
+        if key not in INLINE_FIELDS or key in lines or meta.get(key) is not None or not value:
+            continue
+        low = value.lower()
+        meta[key] = low == "true" if low in ("true", "false") else value
+        lines[key] = (line, col)
+    return lines
