@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ import click
 from mdnet import __version__, app, formats
 from mdnet.commands import import_, show
 from mdnet.commands.server import server as server_cmd
-from mdnet.config import CODE_RE
+from mdnet.config import CODE_RE, SettingsWarning
 from mdnet.errors import MdnetError
 from mdnet.render import check_formats
 
@@ -429,7 +430,7 @@ def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: s
         from mdnet.vault import find_root
 
         root = ctx.params.get("vault") or find_root(Path.cwd())
-        folder = Path(root) / (load_config(Path(root)).folders.get("contacts") or "People")
+        folder = Path(root) / (load_config(Path(root)).folder("contacts") or "People")
         names = sorted(p.stem for p in folder.glob("*.md"))
     except Exception:  # completion must never fail loudly
         return []
@@ -620,7 +621,15 @@ def _color() -> bool:
 def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
     """The one exit point: print the outcome, or turn an MdnetError into one line and exit 2."""
     try:
-        outcome = call()
+        with warnings.catch_warnings(record=True) as notices:
+            warnings.simplefilter("always", SettingsWarning)
+            outcome = call()
+        for notice in notices:
+            if not issubclass(notice.category, SettingsWarning):
+                warnings.warn_explicit(notice.message, notice.category, notice.filename, 0)
+        mine = [str(n.message) for n in notices if issubclass(n.category, SettingsWarning)]
+        for message in dict.fromkeys(mine):  # each once, in order
+            click.echo(f"mdnet: warning: {message}", err=True)
     except MdnetError as exc:
         click.echo(f"mdnet: error: {exc}", err=True)
         ctx.exit(exc.exit_code)

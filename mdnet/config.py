@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 import tomllib
+import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mdnet.dates import DateError, parse_duration
+from mdnet.dates import DateError, daily_format_regex, parse_duration
 from mdnet.errors import ConfigError
 from mdnet.textscan import DEFAULT_ASSUMPTIONS, DEFAULT_VAGUE
 
 SEVERITIES = ("error", "warning", "info")
+#: Obsidian's property types (`.obsidian/types.json`, `[property_types]`).
+PROPERTY_TYPES = ("text", "multitext", "number", "checkbox", "date", "datetime", "aliases", "tags")
 CODE_RE = re.compile(r"^(ALL|[A-Z]{1,3}[0-9]{0,3})$")
 
 
@@ -49,9 +53,20 @@ class Config:
     short_max_days: int = 92
     exclude: tuple[str, ...] = ()
     daily_notes: str = "YYYY-MM-DD"
+    daily_folder: str = ""
+    """Daily notes are only looked for under this folder ('' = anywhere)."""
+    templates: tuple[str, ...] = ()
+    """Template folders: not notes (never checked, never counted), yet links to them resolve."""
     max_file_size: int = 5_000_000
     max_front_matter_size: int = 100_000
-    folders: Mapping[str, str] = field(default_factory=dict)
+    folders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kind (`contacts`, `goals`, `events`) -> its folders; new notes go to the first."""
+    contact_tags: tuple[str, ...] = ()
+    """A note with one of these front-matter tags (or a sub-tag) is a contact."""
+    contact_categories: tuple[str, ...] = ()
+    """A note whose `categories` property holds one of these (`[[People]]`) is a contact."""
+    property_types: Mapping[str, str] = field(default_factory=dict)
+    """Property name (lower case) -> Obsidian type (`date`, `number`, `checkbox`...)."""
     networks: Mapping[str, Network] = field(default_factory=dict)
     give_tags: tuple[str, ...] = ("give", "intro", "help", "share")
     ask_tags: tuple[str, ...] = ("ask", "request")
@@ -59,12 +74,38 @@ class Config:
     assumption_words: tuple[str, ...] = DEFAULT_ASSUMPTIONS
     rules: RulesConfig = field(default_factory=RulesConfig)
     report_title: str = "My network"
+    origins: Mapping[str, str] = field(default_factory=dict)
+    """Setting (field name, or `property_types.KEY`) -> where its value came from
+    (`mdnet.toml`, `pyproject.toml`, `.obsidian/FILE`); a setting not listed is a default."""
+
+    def folder(self, kind: str) -> str | None:
+        """Where new notes of a kind (`contacts`, `goals`, `events`) go: its first folder."""
+        folders = self.folders.get(kind)
+        return folders[0] if folders else None
+
+    def daily_regex(self) -> re.Pattern[str]:
+        """The regex over a note's path (without `.md`) that daily notes match."""
+        return _daily_regex(self.daily_notes, self.daily_folder)
+
+    def kind_selectors(self) -> dict[str, str]:
+        """What makes a note a contact, goal or event without `type:`, in the order tried:
+        `folder:PATH`, then `tag:NAME`, then `category:NAME` (all lower case) -> kind."""
+        out: dict[str, str] = {}
+        for plural, folders in self.folders.items():
+            for folder in folders:
+                out.setdefault(f"folder:{folder.lower()}", plural.rstrip("s"))
+        for tag in self.contact_tags:
+            out.setdefault(f"tag:{tag.lower()}", "contact")
+        for category in self.contact_categories:
+            out.setdefault(f"category:{category.lower()}", "contact")
+        return out
 
     def parse_fingerprint(self) -> str:
         """A digest of the settings that change how a single note is parsed."""
         parts = [
             self.daily_notes,
-            repr(sorted(self.folders.items())),
+            self.daily_folder,
+            repr(sorted(self.kind_selectors().items())),
             str(self.max_file_size),
             str(self.max_front_matter_size),
         ]
@@ -81,11 +122,14 @@ TOP_KEYS = {
     "short_max_days",
     "exclude",
     "daily_notes",
+    "templates",
     "max_file_size",
     "max_front_matter_size",
     "vague_words",
     "assumption_words",
     "folders",
+    "contacts",
+    "property_types",
     "networks",
     "tags",
     "rules",
@@ -110,9 +154,45 @@ def find_config(vault: Path) -> Path | None:
     return None
 
 
+class SettingsWarning(UserWarning):
+    """A setting mdnet could not use and skipped (an odd `.obsidian/` file): one line."""
+
+
 def load_config(vault: Path) -> Config:
-    """Load and validate the vault's configuration; defaults when there is none."""
-    path = find_config(vault.resolve())
+    """Load and validate the vault's configuration; defaults when there is none.
+
+    Obsidian's own settings (`.obsidian/`) fill in what mdnet.toml (or [tool.mdnet]) does
+    not set; what cannot be used is skipped with a :class:`SettingsWarning`."""
+    from mdnet.obsidian import read_obsidian  # here: obsidian.py imports this module
+
+    root = vault.resolve()
+    config = _load_file(root)
+    obsidian = read_obsidian(root)
+    for message in obsidian.warnings:
+        warnings.warn(message, SettingsWarning, stacklevel=2)
+    return with_obsidian(config, obsidian.values, obsidian.origins)
+
+
+def with_obsidian(config: Config, values: Mapping[str, Any], origins: Mapping[str, str]) -> Config:
+    """`config` with the settings read from `.obsidian/` where the config file set none;
+    property types merge key by key (the config file's win)."""
+    changes: dict[str, Any] = {}
+    merged_origins = dict(config.origins)
+    for name, value in values.items():
+        if name == "property_types":
+            types = dict(value)
+            types.update(config.property_types)
+            changes[name] = types
+            for key in value:
+                merged_origins.setdefault(f"property_types.{key}", origins[f"{name}.{key}"])
+        elif name not in config.origins:
+            changes[name] = value
+            merged_origins[name] = origins[name]
+    return replace(config, origins=merged_origins, **changes)
+
+
+def _load_file(root: Path) -> Config:
+    path = find_config(root)
     if path is None:
         return Config()
     try:
@@ -165,6 +245,16 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             raise fail(key, "must be a table")
         return value
 
+    def folder_list(key: str, value: Any) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise fail(key, f"must be a folder or a list of folders, not {value!r}")
+        folders = tuple(v.strip().strip("/") for v in items)
+        for folder in folders:
+            if ".." in folder.split("/") or folder.startswith("~"):
+                raise fail(key, f"must be a folder inside the vault, not {folder!r}")
+        return tuple(f for f in folders if f)
+
     kwargs: dict[str, Any] = {"source": source}
     simple: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
         "cadence": ("cadence_days", duration),
@@ -173,6 +263,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         "short_max_days": ("short_max_days", positive_int),
         "exclude": ("exclude", strings),
         "daily_notes": ("daily_notes", string),
+        "templates": ("templates", folder_list),
         "max_file_size": ("max_file_size", positive_int),
         "max_front_matter_size": ("max_front_matter_size", positive_int),
         "vague_words": ("vague_words", strings),
@@ -182,17 +273,44 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         if key in data:
             kwargs[attr] = convert(key, data[key])
     if "daily_notes" in kwargs:
-        daily_pattern_regex(kwargs["daily_notes"], lambda p: fail("daily_notes", p))
+        daily_pattern_regex(
+            kwargs["daily_notes"], lambda p: fail("daily_notes", f"is invalid: {p}")
+        )
 
     if "folders" in data:
-        folders = table("folders", data["folders"])
-        for kind, folder in folders.items():
+        folders: dict[str, tuple[str, ...]] = {}
+        for kind, value in table("folders", data["folders"]).items():
+            if kind == "daily":
+                if not isinstance(value, str):
+                    raise fail("folders.daily", f"must be one folder, not {value!r}")
+                kwargs["daily_folder"] = "".join(folder_list("folders.daily", value))
+                continue
             if kind not in FOLDER_KINDS:
                 raise fail(
-                    f"folders.{kind}", f"is not a known folder kind ({', '.join(FOLDER_KINDS)})"
+                    f"folders.{kind}",
+                    f"is not a known folder kind ({', '.join((*FOLDER_KINDS, 'daily'))})",
                 )
-            string(f"folders.{kind}", folder)
-        kwargs["folders"] = {k: str(v).strip("/") for k, v in folders.items()}
+            folders[kind] = folder_list(f"folders.{kind}", value)
+        kwargs["folders"] = folders
+
+    if "contacts" in data:
+        contacts = table("contacts", data["contacts"])
+        for key, value in contacts.items():
+            if key not in ("tags", "categories"):
+                raise fail(f"contacts.{key}", "is not a known setting (tags, categories)")
+            names = strings(f"contacts.{key}", value)
+            if key == "tags":
+                kwargs["contact_tags"] = tuple(t.strip().lstrip("#").lower() for t in names)
+            else:
+                kwargs["contact_categories"] = tuple(category_name(c) for c in names)
+
+    if "property_types" in data:
+        types: dict[str, str] = {}
+        for key, value in table("property_types", data["property_types"]).items():
+            if value not in PROPERTY_TYPES:
+                raise fail(f"property_types.{key}", f"must be one of {', '.join(PROPERTY_TYPES)}")
+            types[key.lower()] = value
+        kwargs["property_types"] = types
 
     if "networks" in data:
         networks: dict[str, Network] = {}
@@ -266,29 +384,55 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         if "title" in report:
             kwargs["report_title"] = string("report.title", report["title"])
 
+    label = source.name if source else "configuration"
+    kwargs["origins"] = {name: label for name in kwargs if name != "source"}
     return Config(**kwargs)
 
 
-_PATTERN_TOKENS = {"YYYY": r"(?P<y>\d{4})", "MM": r"(?P<m>\d{2})", "DD": r"(?P<d>\d{2})"}
+def listed_names(meta: Mapping[str, Any], keys: tuple[str, ...]) -> set[str]:
+    """The tags or categories a note's property lists, compared in lower case: `#person`,
+    `person/friend`, `a, b`, `[[People]]`; the key in any case (Obsidian reads `Tags:`)."""
+    names: set[str] = set()
+    for key, value in meta.items():
+        if not isinstance(key, str) or key.lower() not in keys:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            parts = [item] if "[[" in item else re.split(r"[,\s]+", item)
+            for part in parts:
+                text = part.strip()
+                text = category_name(text) if text.startswith("[[") else text.lstrip("#").lower()
+                if text:
+                    names.add(text)
+    return names
+
+
+def category_name(value: str) -> str:
+    """A category as compared: `[[People]]`, `People.md`, `Lists/People` -> `people`."""
+    text = value.strip()
+    if text.startswith("[[") and text.endswith("]]"):
+        text = text[2:-2]
+    text = re.split(r"[|#]", text, maxsplit=1)[0].strip().rsplit("/", 1)[-1]
+    if text.lower().endswith(".md"):
+        text = text[:-3]
+    return text.strip().lower()
+
+
+@lru_cache(maxsize=16)
+def _daily_regex(pattern: str, folder: str) -> re.Pattern[str]:
+    return daily_pattern_regex(pattern, folder=folder)
 
 
 def daily_pattern_regex(
-    pattern: str, fail: Callable[[str], Exception] | None = None
+    pattern: str, fail: Callable[[str], Exception] | None = None, folder: str = ""
 ) -> re.Pattern[str]:
-    """Turn a daily-note file-name pattern such as `YYYY-MM-DD` into a regex."""
-    out = []
-    i = 0
-    seen = set()
-    while i < len(pattern):
-        token = pattern[i : i + 4] if pattern.startswith("YYYY", i) else pattern[i : i + 2]
-        if token in _PATTERN_TOKENS:
-            out.append(_PATTERN_TOKENS[token])
-            seen.add(token)
-            i += len(token)
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    if seen != set(_PATTERN_TOKENS):
-        problem = f"must contain YYYY, MM and DD, not {pattern!r}"
-        raise (fail(problem) if fail else ConfigError(f"daily_notes {problem}"))
-    return re.compile("^" + "".join(out) + "$")
+    """The regex over a note's path (without `.md`) for daily notes named by `pattern`, a
+    moment.js format such as `YYYY-MM-DD` or `YYYY/MM/YYYY-MM-DD dddd` (see
+    :func:`mdnet.dates.daily_format_regex`); a ConfigError naming `daily_notes` otherwise."""
+    try:
+        return daily_format_regex(pattern, folder)
+    except DateError as exc:
+        raise (
+            fail(str(exc)) if fail else ConfigError(f"`daily_notes` is invalid: {exc}")
+        ) from None

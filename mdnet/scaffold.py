@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from mdnet.analysis import Analysis
-from mdnet.config import Config, daily_pattern_regex
+from mdnet.config import Config
 from mdnet.dates import MONTH_NAMES, WEEKDAY_NAMES
 from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
@@ -427,7 +427,7 @@ def new_note(root: Path, config: Config, request: NewNote) -> tuple[Path, str]:
     filename = note_filename(request.name)
     title = filename[:-3]
     folder_key = FOLDER_KEY[request.kind]
-    folder = config.folders.get(folder_key) or DEFAULT_FOLDERS[folder_key]
+    folder = config.folder(folder_key) or DEFAULT_FOLDERS[folder_key]
     target = root / folder / filename
     if not _inside(root, target):
         raise UsageError(f"{folder}/{filename} would be outside the vault {root}")
@@ -533,8 +533,8 @@ def insert_log(data: bytes, line: str, config: Config, path: str = "note.md") ->
     note = parse_note(
         path,
         data,
-        folders=dict(config.folders),
-        daily=daily_pattern_regex(config.daily_notes),
+        folders=config.kind_selectors(),
+        daily=config.daily_regex(),
         max_front_matter_size=config.max_front_matter_size,
     )
     raw: list[str] = _LINES.findall(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from mdnet.config import Config, daily_pattern_regex
+from mdnet.config import Config
 from mdnet.note import Note, Problem, classify, parse_note
 
 
@@ -40,7 +40,13 @@ class Vault:
 def glob_regex(pattern: str) -> re.Pattern[str]:
     """A gitignore-like glob (`**`, `*`, `?`) as a regex over `/`-separated paths.
 
-    As in gitignore, a pattern without a `/` (`*.excalidraw.md`) matches at any depth."""
+    As in gitignore, a pattern without a `/` (`*.excalidraw.md`) matches at any depth.
+    `re:REGEX` (an Obsidian "Excluded files" `/regex/`) is searched for in the path."""
+    if pattern.startswith("re:"):
+        try:
+            return re.compile(f".*(?:{pattern[3:]})")
+        except re.error:
+            return re.compile(r"(?!)")  # checked when read; never matches
     out = []
     i = 0
     pattern = pattern.strip()
@@ -68,6 +74,11 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 def is_excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return any(glob_regex(p).match(rel) for p in patterns)
+
+
+def left_out(config: Config) -> tuple[str, ...]:
+    """The patterns of files that are not notes: `exclude`, and the template folders."""
+    return (*config.exclude, *("/" + folder for folder in config.templates))
 
 
 def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], list[str]]:
@@ -134,15 +145,10 @@ def _printable_name(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=8)
-def _daily_regex(pattern: str) -> re.Pattern[str]:
-    return daily_pattern_regex(pattern)
-
-
 def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
     """Read and parse one note; any I/O problem becomes an F001 finding on it."""
-    folders = dict(config.folders)
-    daily = _daily_regex(config.daily_notes)
+    folders = config.kind_selectors()
+    daily = config.daily_regex()
     problem = entry.problem
     if problem is None and entry.size > config.max_file_size:
         problem = f"file is {entry.size:,} bytes, over the limit of {config.max_file_size:,}"
@@ -181,7 +187,7 @@ def load_serial(root: Path, entries: list[FileEntry], config: Config) -> list[No
 
 def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> Vault:
     """Discover and parse every note of the vault."""
-    entries, every = discover(root, config.exclude)
+    entries, every = discover(root, left_out(config))
     notes = loader(root, entries, config)
     return Vault(root=root, notes=tuple(notes), files=tuple(every))
 

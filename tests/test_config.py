@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MakeVault, codes, run
+from conftest import MakeVault, codes, run, vault_rows
 
 from mdnet.config import Config, daily_pattern_regex, find_config, load_config, parse_config
+from mdnet.dates import daily_match_date
 from mdnet.errors import ConfigError
 
 TEMPLATE = """\
@@ -96,7 +98,7 @@ title = "My network"
     assert config.follow_up_days == 10
     assert config.short_max_days == 40
     assert config.exclude == ("Templates/**",)
-    assert dict(config.folders) == {"contacts": "People", "goals": "Goals"}
+    assert dict(config.folders) == {"contacts": ("People",), "goals": ("Goals",)}
     assert config.networks["bloggers"].cadence_days == 56
     assert config.networks["bloggers"].value == "Guest posts"
     assert config.networks["bankers"].cadence_days is None
@@ -288,9 +290,9 @@ def test_type_beats_folders(make_vault: MakeVault) -> None:
 
 def test_daily_notes_pattern() -> None:
     pattern = daily_pattern_regex("DD.MM.YYYY")
-    found = pattern.match("02.11.2026")
+    found = pattern.match("Journal/02.11.2026")
     assert found is not None
-    assert (found["y"], found["m"], found["d"]) == ("2026", "11", "02")
+    assert daily_match_date(found) == date(2026, 11, 2)
     assert pattern.match("2026-11-02") is None
     with pytest.raises(ConfigError):
         daily_pattern_regex("YYYY-MM")
@@ -308,3 +310,89 @@ def test_daily_notes_pattern_applies_to_the_vault(make_vault: MakeVault) -> None
     assert codes(vault, "--select", "C005") == ["C005"]
     vault = make_vault(files, config='daily_notes = "DD.MM.YYYY"\n' + base, name="dotted")
     assert codes(vault, "--select", "C005") == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "name"),
+    [
+        ("YYYY/MM/DD", "Daily/2026/11/02.md"),
+        ("YYYY-MM-DD dddd", "2026-11-02 Monday.md"),
+        ("YYYY-MM-DD (DD)", "2026-11-02 (02).md"),
+        ("Do MMMM YYYY", "Journal/2nd November 2026.md"),
+    ],
+)
+def test_daily_notes_patterns_users_write(make_vault: MakeVault, pattern: str, name: str) -> None:
+    files = {"People/Dana.md": "---\ntype: contact\n---\n", name: "Lunch with [[Dana]]\n"}
+    vault = make_vault(files, config=f'daily_notes = "{pattern}"\n')
+    assert codes(vault, "--select", "C005") == []
+    vault = make_vault(files, name="unconfigured")
+    assert codes(vault, "--select", "C005") == ["C005"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["YYYY-MM", "gggg-[W]ww", "YYYY-MM-DD HH:mm", "[YYYY-MM-DD", "/YYYY-MM-DD", "notes-YYYY-MM-DD"],
+)
+def test_an_unusable_daily_notes_pattern_is_a_config_error(
+    make_vault: MakeVault, pattern: str
+) -> None:
+    vault = make_vault({"a.md": "x\n"}, config=f'daily_notes = "{pattern}"\n')
+    result = run("check", str(vault))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "`daily_notes`" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_several_contact_folders(make_vault: MakeVault) -> None:
+    files = {
+        "People/Dana.md": "---\nnetwork: peers\n---\n",
+        "Clients/Acme Lee.md": "---\nnetwork: peers\n---\n",
+        "Notes/Other.md": "---\nnetwork: peers\n---\n",
+    }
+    vault = make_vault(files, config='[folders]\ncontacts = ["People", "/Clients/"]\n')
+    assert sorted(r["path"] for r in vault_rows(vault, "--select", "C005")) == [
+        "Clients/Acme Lee.md",
+        "People/Dana.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("[folders]\ncontacts = [1]\n", "folders.contacts"),
+        ('[folders]\ncontacts = ["../x"]\n', "folders.contacts"),
+        ('[folders]\ndaily = ["a", "b"]\n', "folders.daily"),
+        ('[folders]\nnotes = "N"\n', "folders.notes"),
+        ('[contacts]\ntags = "person"\n', "contacts.tags"),
+        ('[contacts]\nfolders = ["x"]\n', "contacts.folders"),
+        ('[property_types]\nbirthday = "day"\n', "property_types.birthday"),
+        ("templates = 3\n", "templates"),
+    ],
+)
+def test_new_settings_are_validated(make_vault: MakeVault, toml: str, key: str) -> None:
+    vault = make_vault({"a.md": "x\n"}, config=toml)
+    result = run("check", str(vault))
+    assert result.exit_code == 2
+    assert f"`{key}`" in result.stderr
+
+
+def test_contacts_by_tag_or_category(make_vault: MakeVault) -> None:
+    files = {
+        "References/Steph.md": (
+            '---\ncategories:\n  - "[[People]]"\ntype:\n  - "[[Authors]]"\n---\n'
+        ),
+        "Notes/Ada.md": "---\ntags: [reading, person/friend]\n---\n",
+        "Notes/Bo.md": "---\nTags: '#Person'\n---\n",
+        "Notes/Cy.md": "---\ntags: [personal]\ncategories: [Places]\n---\n",
+        "Notes/Di.md": "---\ntype: note\ntags: [person]\n---\n",  # `type:` wins
+    }
+    vault = make_vault(files)
+    assert codes(vault, "--select", "C005") == []  # nothing is a contact by default
+    config = '[contacts]\ntags = ["#person"]\ncategories = ["[[People]]"]\n'
+    vault = make_vault(files, config=config, name="configured")
+    assert sorted(r["path"] for r in vault_rows(vault, "--select", "C005")) == [
+        "Notes/Ada.md",
+        "Notes/Bo.md",
+        "References/Steph.md",
+    ]

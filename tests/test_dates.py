@@ -15,6 +15,8 @@ from mdnet.dates import (
     MAX_DURATION_DAYS,
     DateError,
     Period,
+    daily_format_regex,
+    daily_match_date,
     format_days,
     leading_date,
     next_period_start,
@@ -504,3 +506,83 @@ def test_iso_round_trip(day: dt.date) -> None:
     assert parse_date(text) == day
     assert parse_date(f"[[{text}]]") == day
     assert leading_date(f"{text} note") == (day, len(text) + 1)
+
+
+# ------------------------------------------------------------------ daily-note formats
+
+
+@pytest.mark.parametrize(
+    ("fmt", "path", "expected"),
+    [
+        ("YYYY-MM-DD", "2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD", "Any/Folder/2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY/MM/YYYY-MM-DD", "Daily/2026/11/2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY/MM/YYYY-MM-DD dddd", "2026/11/2026-11-02 Monday", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD ddd", "2026-11-02 mon", dt.date(2026, 11, 2)),  # any case
+        ("YYYY-MM-DD (DD)", "2026-11-02 (02)", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD (DD)", "2026-11-02 (03)", None),  # the two days disagree
+        ("YYYY/YYYY-MM-DD", "2025/2026-11-02", None),
+        ("Do MMMM YYYY", "2nd November 2026", dt.date(2026, 11, 2)),
+        ("D MMM YY", "2 Nov 26", dt.date(2026, 11, 2)),
+        ("D MMM YY", "2 Nov 99", dt.date(1999, 11, 2)),  # as moment.js reads YY
+        ("[Journal] M.D.YYYY", "Journal 11.2.2026", dt.date(2026, 11, 2)),
+        ("YYYYMMDD", "20261102", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD", "2026-02-30", None),  # no such day: not a daily note
+        ("YYYY-MM-DD", "2026-11-02 extra", None),
+        ("YYYY/MM/YYYY-MM-DD", "2026-11-02", None),  # the year folder is part of the name
+    ],
+)
+def test_daily_format(fmt: str, path: str, expected: dt.date | None) -> None:
+    found = daily_format_regex(fmt).match(path)
+    assert (daily_match_date(found) if found else None) == expected
+
+
+def test_daily_format_folder() -> None:
+    pattern = daily_format_regex("YYYY-MM-DD", "/Journal/")
+    assert pattern.match("Journal/2026/2026-11-02") is not None
+    assert pattern.match("Notes/2026-11-02") is None
+    assert pattern.match("journal/2026-11-02") is not None  # as the file systems of Mac, Windows
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "",
+        "YYYY-MM",
+        "MM-DD",
+        "gggg-[W]ww",
+        "YYYY-MM-DD HH:mm",
+        "Journal YYYY-MM-DD",
+        "[YYYY-MM-DD",
+        "/YYYY-MM-DD",
+        "YYYY//MM-DD",
+        "YYYY-MM-DD/",
+        "YYYY\\MM\\DD",
+        "X",
+    ],
+)
+def test_unusable_daily_formats(fmt: str) -> None:
+    with pytest.raises(DateError):
+        daily_format_regex(fmt)
+
+
+_TOKENS = st.sampled_from(("YYYY", "YY", "MMMM", "MMM", "MM", "M", "Do", "DD", "D", "dddd", "ddd"))
+_GLUE = st.sampled_from(("-", " ", ".", "_", "/", "[ at ]", ", "))
+
+
+@given(
+    st.dates(dt.date(1970, 1, 1), dt.date(2068, 12, 31)),
+    st.lists(st.tuples(_TOKENS, _GLUE), min_size=0, max_size=4),
+    st.permutations(("YYYY", "MM", "DD")),
+)
+def test_a_name_obsidian_writes_gives_back_its_date(
+    day: dt.date, extra: list[tuple[str, str]], core: list[str]
+) -> None:
+    """Whatever format a user picks, the note Obsidian names with it is read as that day."""
+    from mdnet.scaffold import moment_format
+
+    fmt = "-".join(core) + "".join(glue + token for token, glue in extra)
+    name = moment_format(fmt, day, dt.time(9, 0))
+    found = daily_format_regex(fmt).match(name)
+    assert found is not None, (fmt, name)
+    assert daily_match_date(found) == day

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from mdnet.dates import DateError, parse_date
 from mdnet.diagnostics import Finding
 from mdnet.rules import rule
 
@@ -15,6 +16,68 @@ if TYPE_CHECKING:
 def _problems(analysis: Analysis, code: str) -> Iterator[Finding]:
     for path, problem in analysis.problems(code):
         yield Finding(path, problem.line, problem.col, problem.message)
+
+
+def _type_problem(kind: str, value: Any) -> tuple[str, str] | None:
+    """(code, why) when a property value does not fit its Obsidian type, else None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # an empty property is fine in Obsidian
+    if kind in ("date", "datetime"):
+        try:
+            parse_date(value)
+        except DateError as exc:
+            return "F004", str(exc)
+        return None
+    if kind == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return None
+        if isinstance(value, str):
+            try:
+                float(value.strip())
+            except ValueError:
+                pass
+            else:
+                return None
+        return "F005", f"must be a number, not {_shown(value)}"
+    if kind == "checkbox":
+        if isinstance(value, bool) or (
+            isinstance(value, str) and value.strip().lower() in ("true", "false")
+        ):
+            return None
+        return "F005", f"must be true or false, not {_shown(value)}"
+    return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _typed_properties(analysis: Analysis, code: str) -> Iterator[Finding]:
+    """Properties that do not hold what Obsidian's property types (`.obsidian/types.json`,
+    `[property_types]`) say, in any note; a spot another F004/F005 already names is left."""
+    types = analysis.config.property_types
+    if not types:
+        return
+    taken = {(path, p.line, p.col) for c in ("F004", "F005") for path, p in analysis.problems(c)}
+    for note in analysis.vault.notes:
+        for key, value in note.meta.items():
+            kind = types.get(key.lower()) if isinstance(key, str) else None
+            found = _type_problem(kind, value) if kind else None
+            if found is None or found[0] != code:
+                continue
+            line, col = note.key_line(key)
+            if (note.path, line, col) in taken:
+                continue
+            origins = analysis.config.origins
+            origin = origins.get(f"property_types.{key.lower()}") or origins["property_types"]
+            yield Finding(
+                note.path, line, col, f"`{key}` is a {kind} property ({origin}): {found[1]}"
+            )
 
 
 @rule(
@@ -103,7 +166,9 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     Why: deadlines, meeting dates and snoozes drive everything mdnet derives. A date
     that does not exist (`2026-13-45`), words (`next month`), day-first dates
     (`31/12/1990`), epoch milliseconds or an unfilled template placeholder cannot be
-    placed on a calendar, so the field is ignored.
+    placed on a calendar, so the field is ignored. The same goes for a property that
+    Obsidian types as a date or date & time (`.obsidian/types.json`, or `[property_types]`
+    in mdnet.toml), in any note: Obsidian shows `birthday: 2026-02-30` as invalid too.
 
     Fix: write the date as `YYYY-MM-DD`. `--fix` rewrites a date that can mean only one
     day: `2026/11/02`, `20261102`, `Nov 2, 2026`, `2 November 2026`, `31/12/2026` (a day
@@ -113,8 +178,10 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     Example:
         met: 2026-13-45        # F004 `met`: 2026-13-45 is not a real date (month 13)
         met: 2026-03-14        # fine
+        birthday: 2026-02-30   # F004 `birthday` is a date property (.obsidian/types.json)
     """
-    return _problems(analysis, "F004")
+    yield from _problems(analysis, "F004")
+    yield from _typed_properties(analysis, "F004")
 
 
 @rule(
@@ -130,7 +197,9 @@ def bad_field(analysis: Analysis) -> Iterator[Finding]:
     Why: `target: ten` cannot be compared with progress, `aliases: Dana` is one string
     where Obsidian expects a list, and an unquoted `parent: [[Goal]]` is a nested YAML
     list, not a link (Obsidian will not show it as one). Unsafe tags such as
-    `!!python/object/apply` are never executed; they are reported and read as text.
+    `!!python/object/apply` are never executed; they are reported and read as text. A
+    property Obsidian types as a number (`.obsidian/types.json`, or `[property_types]` in
+    mdnet.toml) must hold a number in every note, and a checkbox true or false.
 
     Fix: use the type the message asks for; quote links in properties. `--fix` quotes an
     unquoted `[[link]]` and makes a single alias a list (`aliases: [Dana]`).
@@ -139,7 +208,8 @@ def bad_field(analysis: Analysis) -> Iterator[Finding]:
         target: ten            # F005 `target` must be a number, not 'ten'
         parent: [[Publish 30 guest posts]]     # F005: write "[[Publish 30 guest posts]]"
     """
-    return _problems(analysis, "F005")
+    yield from _problems(analysis, "F005")
+    yield from _typed_properties(analysis, "F005")
 
 
 @rule(
