@@ -58,7 +58,7 @@ class Registry(Generic[R]):
         return cast(R, getattr(import_module(module), function))
 
     def help(self) -> str:
-        """`html` (a self-contained page), `md` (...)."""
+        """For `--help`: `html: one self-contained page; md: ...`."""
         return "; ".join(f"{f.name}: {f.summary}" for f in self.formats)
 
 

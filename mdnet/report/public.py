@@ -18,7 +18,7 @@ fields published as they are first, then the rewritten ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import Field, fields, is_dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -209,8 +209,3 @@ def _omitted(row: object) -> bool:
     if not is_dataclass(row):
         return False
     return any(rule_of(f) == OMIT and getattr(row, f.name) is True for f in fields(row))
-
-
-def rules_of(cls: type) -> Mapping[str, Rule]:
-    """Each field's public rule (for the docs and the tests)."""
-    return {f.name: rule_of(f) for f in fields(cls)}
