@@ -15,6 +15,9 @@ from mdnet.links import LinkIndex
 from mdnet.model import Model
 from mdnet.note import Note
 
+_Key = tuple[str, date, str | None]
+"""What makes two lines the same interaction: contact, date and kind."""
+
 ATTENDEE_KEYS = ("attendees", "people")
 """The properties of an event or meeting note that list who was there."""
 
@@ -203,21 +206,28 @@ def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
     the most such lines counts, then the contact's own note, then the later path (the one
     shown as the last contact). An interaction with several contacts keeps those it is not
     a copy for, and is dropped when it is a copy for all of them."""
-    groups: dict[tuple[str, date, str | None], dict[str, list[int]]] = defaultdict(dict)
+    first: dict[_Key, str] = {}
+    shared: set[_Key] = set()  # written in more than one note: the rare case
+    for interaction in interactions:
+        for contact in interaction.contacts:
+            key = (contact, interaction.date, interaction.kind)
+            if first.setdefault(key, interaction.path) != interaction.path:
+                shared.add(key)
+    if not shared:
+        return tuple(interactions)
+    groups: dict[_Key, dict[str, list[int]]] = defaultdict(dict)
     for n, interaction in enumerate(interactions):
         for contact in interaction.contacts:
             key = (contact, interaction.date, interaction.kind)
-            groups[key].setdefault(interaction.path, []).append(n)
+            if key in shared:
+                groups[key].setdefault(interaction.path, []).append(n)
     dropped: dict[int, set[str]] = defaultdict(set)
     for (contact, _, _), by_path in groups.items():
-        if len(by_path) > 1:
-            keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))
-            for path, found in by_path.items():
-                if path != keep:
-                    for n in found:
-                        dropped[n].add(contact)
-    if not dropped:
-        return tuple(interactions)
+        keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))
+        for path, found in by_path.items():
+            if path != keep:
+                for n in found:
+                    dropped[n].add(contact)
     out = []
     for n, interaction in enumerate(interactions):
         gone = dropped.get(n)
