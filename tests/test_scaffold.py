@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -66,7 +67,14 @@ def test_init_creates_a_vault_that_checks_clean(tmp_path: Path) -> None:
     # No errors and no warnings -- not even an info finding -- on the day it was made.
     assert check_json(vault) == []
     config = load_config(vault)
-    assert config.exclude == ("Templates/**",)
+    assert config.templates == ("Templates",)
+    assert config.daily_folder == "Daily"
+    assert config.origins["templates"] == ".obsidian/templates.json"
+    assert json.loads((vault / ".obsidian" / "daily-notes.json").read_text()) == {
+        "folder": "Daily",
+        "format": "YYYY-MM-DD",
+        "template": "Templates/Daily",
+    }
     assert set(config.networks) == {"peers", "mentors"}
     assert all(n.cadence_days and n.value for n in config.networks.values())
 
@@ -677,3 +685,34 @@ def test_shell_completion_of_commands_and_contact_names(make_vault: MakeVault) -
     env.update(COMP_WORDS="mdnet ca", COMP_CWORD="1")
     commands = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
     assert "plain,calendar" in commands.stdout
+
+
+def test_init_keeps_the_obsidian_settings_a_vault_has(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    settings = vault / ".obsidian"
+    settings.mkdir(parents=True)
+    daily = '{"folder": "Journal", "format": "YYYY/MM/YYYY-MM-DD dddd"}'
+    (settings / "daily-notes.json").write_text(daily, encoding="utf-8")
+    (settings / "templates.json").write_text('{"folder": "Meta/Tpl"}\n', encoding="utf-8")
+    (settings / "app.json").write_text("{}", encoding="utf-8")
+    result = run("init", str(vault), "--today", TODAY)  # TODAY is a Monday
+    assert result.exit_code == 0, result.output
+    assert (settings / "daily-notes.json").read_text(encoding="utf-8") == daily
+    assert (settings / "templates.json").read_text(encoding="utf-8") == '{"folder": "Meta/Tpl"}\n'
+    assert (vault / "Meta/Tpl/Contact.md").is_file()  # where `mdnet new` will look
+    assert not (vault / "Templates").exists()
+    assert (vault / f"Journal/2026/11/{TODAY} Monday.md").is_file()
+    assert check_json(vault) == []
+    new = run("new", "contact", "Ada Lovelace", "--vault", str(vault), "--today", TODAY)
+    assert new.exit_code == 0, new.output
+    assert "Meta/Tpl/Contact.md" in new.output
+
+
+def test_init_writes_only_the_obsidian_settings_that_are_missing(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / ".obsidian" / "templates.json").write_text('{"folder": "Tpl"}', encoding="utf-8")
+    assert run("init", str(vault), "--today", TODAY).exit_code == 0
+    written = json.loads((vault / ".obsidian" / "daily-notes.json").read_text(encoding="utf-8"))
+    assert written == {"folder": "Daily", "format": "YYYY-MM-DD", "template": "Tpl/Daily"}
+    assert check_json(vault) == []
