@@ -461,6 +461,8 @@ def test_the_vaults_contact_template_is_used(make_vault: MakeVault, tmp_path: Pa
         ("LPT1", "LPT1_"),
         ("a/b\\c", "a b c"),
         ("...", "Unnamed contact"),
+        ("0.MD", "0 MD"),
+        (".md", "md"),
         ("Dana [[W]] #1 ^x | y", "Dana W 1 x y"),
         ("tab\tand\x1bescape", "tab and escape"),
     ],

@@ -169,6 +169,8 @@ def safe_stem(name: str) -> str:
     ]
     stem = " ".join("".join(chars).split()).strip(" .")
     stem = stem.encode("utf-8")[:180].decode("utf-8", "ignore").strip(" .")
+    if stem.lower().endswith(".md"):  # `Notes.md` would read as the file name itself
+        stem = f"{stem[:-3].rstrip(' .')} {stem[-2:]}".strip()
     if not stem:
         stem = "Unnamed contact"
     first, dot, rest = stem.partition(".")
