@@ -38,6 +38,7 @@ Examples:
   mdnet check my-vault --add-baseline   # record today's findings in .mdnet-baseline.json
   mdnet check                      # then: only findings that are not in the baseline
   mdnet check --no-baseline --statistics   # everything, and stale baseline entries
+  mdnet check --show-settings      # the settings in effect, and where each comes from
 """
 
 
@@ -156,6 +157,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="The baseline to read (default: .mdnet-baseline.json at the vault root, if any).",
 )
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline.")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the effective settings and where each comes from (default, mdnet.toml, "
+    "pyproject.toml, .obsidian/FILE); check nothing.",
+)
 @no_cache_option
 @today_option
 @click.pass_context
@@ -176,10 +183,15 @@ def check(
     add_baseline: str | None,
     baseline: Path | None,
     no_baseline: bool,
+    show_settings: bool,
     no_cache: bool,
     today: date,
 ) -> None:
     """Check a vault (or some of its notes) and report problems as path:line:col."""
+    if show_settings:
+        from mdnet.settings import show_settings as settings_text
+
+        run(ctx, lambda: app.Outcome(settings_text(paths, vault, Path.cwd())))
     run(
         ctx,
         lambda: app.check(

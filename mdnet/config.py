@@ -290,7 +290,9 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
                     f"folders.{kind}",
                     f"is not a known folder kind ({', '.join((*FOLDER_KINDS, 'daily'))})",
                 )
-            folders[kind] = folder_list(f"folders.{kind}", value)
+            listed = folder_list(f"folders.{kind}", value)
+            if listed:  # `contacts = []`: no folder, as when the key is absent
+                folders[kind] = listed
         kwargs["folders"] = folders
 
     if "contacts" in data:
