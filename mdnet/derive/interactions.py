@@ -43,11 +43,12 @@ class _Context:
     give: frozenset[str]
     ask: frozenset[str]
 
-    def kind(self, tags: Iterable[str]) -> str | None:
-        tags = set(tags)
-        if tags & self.give:
+    def kind(self, tags: tuple[str, ...]) -> str | None:
+        if not tags:
+            return None
+        if not self.give.isdisjoint(tags):
             return "give"
-        if tags & self.ask:
+        if not self.ask.isdisjoint(tags):
             return "ask"
         return None
 
