@@ -9,19 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mdnet.analysis import Analysis, Options, analyse
-from mdnet.baseline import DEFAULT_NAME as DEFAULT_BASELINE
 from mdnet.cache import cached_loader
 from mdnet.check import Selection, run_rules
 from mdnet.config import load_config
-from mdnet.diagnostics import Diagnostic, Severity
 from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
-from mdnet.render import CheckResult, render_check
 from mdnet.rules import all_rules, fix_availability, get_rule
 from mdnet.vault import find_root, find_vault_above
 
 if TYPE_CHECKING:
-    from mdnet.fixes import Source
     from mdnet.scaffold import NewNote
 
 
@@ -86,6 +82,11 @@ class CheckRequest:
     """Record today's findings in this file (a relative path is from the current folder;
     the empty path means the default file)."""
     no_baseline: bool = False
+    stdin: bytes | None = None
+    """The text of the note given as `-`, read as the file `stdin_filename`."""
+    stdin_filename: Path | None = None
+    show_files: bool = False
+    output_file: Path | None = None
 
 
 def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
@@ -105,7 +106,8 @@ def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
             raise UsageError(f"{folder} is not inside the vault {root}")
         return root, None, None if rel == "." else rel
     if not files:
-        return request.vault or find_root(request.cwd), None, None
+        start = request.stdin_filename if request.stdin is not None else None
+        return request.vault or find_root(request.cwd / start if start else request.cwd), None, None
     root = request.vault or find_root(files[0])
     only = set()
     for p in files:
@@ -117,89 +119,9 @@ def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
 
 
 def check(request: CheckRequest) -> Outcome:
-    root, only, folder = _targets(request)
-    analysis = open_vault(root, request.today, request.use_cache)
-    if folder is not None:
-        only = {p for p in analysis.notes if p.startswith(folder + "/")}
-    selection = Selection.merge(analysis, request.select, request.ignore)
-    diagnostics = run_rules(analysis, selection, only)
-    shown_root = display_root(root, request.cwd)
-    paths = set(only if only is not None else analysis.notes)
-    fixing = request.fix or request.fix_only or request.diff
-    stderr = ""
-    sources: dict[str, Source] = {}
-    # Unsafe fixes are worked out when they may be applied or are printed in full.
-    unsafe = request.unsafe_fixes or (not fixing and request.fmt in ("json", "sarif", "full"))
-    if fixing or request.fmt != "junit":
-        from mdnet.fixes import attach_fixes
+    from mdnet.checking import run_check
 
-        diagnostics, sources = attach_fixes(analysis, diagnostics, root, unsafe)
-    if request.diff:
-        from mdnet.fixes.run import diff_of
-
-        text, count, notes = diff_of(diagnostics, sources, request.unsafe_fixes, shown_root)
-        word = "problem" if count == 1 else "problems"
-        message = f"Would fix {count} {word} in {notes} note{'s' if notes != 1 else ''}.\n"
-        return Outcome(text, message if count else "No fixes available.\n", 1 if count else 0)
-    if request.fix or request.fix_only:
-        from mdnet.fixes import attach_fixes
-        from mdnet.fixes.run import fix_until_stable
-
-        def recheck() -> tuple[list[Diagnostic], dict[str, Source]]:
-            again = open_vault(root, request.today, request.use_cache)
-            found = run_rules(again, selection, only)
-            return attach_fixes(again, found, root, request.unsafe_fixes)
-
-        run = fix_until_stable(root, diagnostics, sources, request.unsafe_fixes, recheck)
-        diagnostics = run.diagnostics
-        total = sum(run.fixed.values())
-        done = f"Fixed {total} problem{'s' if total != 1 else ''}"
-        done += f" in {len(run.fixed)} note{'s' if len(run.fixed) != 1 else ''}.\n"
-        stderr = run.report(lambda p: f"{shown_root}/{p}" if shown_root else p)
-        if request.fix_only:
-            return Outcome(done if total else "No fixes applied.\n", stderr, 0)
-        stderr += done if total else ""
-    baselined = stale = 0
-    if request.add_baseline is not None or not request.no_baseline:
-        from mdnet import baseline
-
-        file = _baseline_file(root, request)
-        recorded = baseline.load(file)
-        if request.add_baseline is not None:
-            count = baseline.write(file, root, diagnostics, only, recorded)
-            return Outcome(
-                stderr=stderr + f"Recorded {count} findings in {shown(file, request.cwd)}.\n"
-            )
-        if recorded is not None:
-            filtered = baseline.apply(recorded, root, diagnostics, only)
-            diagnostics, baselined, stale = filtered.diagnostics, filtered.baselined, filtered.stale
-    result = CheckResult(
-        diagnostics=tuple(diagnostics),
-        files=len(paths),
-        rules=tuple(selection.rules()),
-        root=root,
-        display_root=shown_root,
-        color=request.color,
-        statistics=request.statistics,
-        paths=tuple(sorted(paths)),
-        baselined=baselined,
-        stale=stale,
-        unsafe_fixes=request.unsafe_fixes,
-    )
-    threshold = Severity.parse(request.fail_on)
-    failed = any(d.severity >= threshold for d in diagnostics)
-    return Outcome(
-        stdout=render_check(request.fmt, result),
-        stderr=stderr,
-        code=1 if failed and not request.exit_zero else 0,
-    )
-
-
-def _baseline_file(root: Path, request: CheckRequest) -> Path:
-    chosen = request.add_baseline if request.add_baseline is not None else request.baseline
-    if chosen is None or str(chosen) in ("", "."):
-        return root / DEFAULT_BASELINE
-    return chosen if chosen.is_absolute() else request.cwd / chosen
+    return run_check(request)
 
 
 def list_rules(fmt: str) -> Outcome:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def fingerprint(diag: Diagnostic, line_text: str) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
 
 
-def line_texts(root: Path, diagnostics: list[Diagnostic]) -> dict[tuple[str, int], str]:
+Read = Callable[[str], bytes]
+
+
+def line_texts(
+    root: Path, diagnostics: list[Diagnostic], read: Read | None = None
+) -> dict[tuple[str, int], str]:
     """The text of each line a finding is on, read once per note."""
     out: dict[tuple[str, int], str] = {}
     wanted: dict[str, set[int]] = {}
@@ -41,7 +47,8 @@ def line_texts(root: Path, diagnostics: list[Diagnostic]) -> dict[tuple[str, int
         wanted.setdefault(d.path, set()).add(d.line)
     for path, numbers in wanted.items():
         try:
-            text = (root / path).read_bytes()[:5_000_000].decode("utf-8", "replace")
+            data = read(path) if read is not None else (root / path).read_bytes()
+            text = data[:5_000_000].decode("utf-8", "replace")
         except OSError:
             text = ""
         lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
@@ -50,8 +57,8 @@ def line_texts(root: Path, diagnostics: list[Diagnostic]) -> dict[tuple[str, int
     return out
 
 
-def keys(root: Path, diagnostics: list[Diagnostic]) -> list[Key]:
-    texts = line_texts(root, diagnostics)
+def keys(root: Path, diagnostics: list[Diagnostic], read: Read | None = None) -> list[Key]:
+    texts = line_texts(root, diagnostics, read)
     return [(d.path, d.code, fingerprint(d, texts[(d.path, d.line)])) for d in diagnostics]
 
 
@@ -93,13 +100,17 @@ class Filtered:
 
 
 def apply(
-    baseline: Baseline, root: Path, diagnostics: list[Diagnostic], paths: set[str] | None
+    baseline: Baseline,
+    root: Path,
+    diagnostics: list[Diagnostic],
+    paths: set[str] | None,
+    read: Read | None = None,
 ) -> Filtered:
     """Drop the findings the baseline holds (each entry matches one finding). Stale entries
     are counted in `paths` (None: the whole vault, notes deleted since included)."""
     left = baseline.counts()
     new = []
-    for d, key in zip(diagnostics, keys(root, diagnostics), strict=True):
+    for d, key in zip(diagnostics, keys(root, diagnostics, read), strict=True):
         if left[key] > 0:
             left[key] -= 1
         else:
@@ -114,6 +125,7 @@ def write(
     diagnostics: list[Diagnostic],
     paths: set[str] | None,
     old: Baseline | None,
+    read: Read | None = None,
 ) -> int:
     """Record the findings of `paths` (None: the whole vault); the entries of other notes
     are kept. Returns how many entries the file holds."""
@@ -127,7 +139,7 @@ def write(
             "line": d.line,
             "message": d.message,
         }
-        for d, key in zip(diagnostics, keys(root, diagnostics), strict=True)
+        for d, key in zip(diagnostics, keys(root, diagnostics, read), strict=True)
     ]
     entries = sorted(kept + fresh, key=lambda e: (str(e["path"]), str(e.get("line", 0)).zfill(9)))
     document = {

@@ -38,6 +38,9 @@ Examples:
   mdnet check my-vault --add-baseline   # record today's findings in .mdnet-baseline.json
   mdnet check                      # then: only findings that are not in the baseline
   mdnet check --no-baseline --statistics   # everything, and stale baseline entries
+  mdnet check --stdin-filename People/Dana.md - < draft.md   # unsaved text, as that note
+  mdnet check --format sarif --output-file mdnet.sarif
+  mdnet check People --show-files  # the notes it would check, with their kind
   mdnet check --show-settings      # the settings in effect, and where each comes from
 """
 
@@ -158,6 +161,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline.")
 @click.option(
+    "--stdin-filename",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
+    help="With `-` as the path: the note on standard input is this file of the vault.",
+)
+@click.option("--show-files", is_flag=True, help="List the notes that would be checked, with kind.")
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
     "--show-settings",
     is_flag=True,
     help="Print the effective settings and where each comes from (default, mdnet.toml, "
@@ -183,11 +199,17 @@ def check(
     add_baseline: str | None,
     baseline: Path | None,
     no_baseline: bool,
+    stdin_filename: Path | None,
+    show_files: bool,
+    output_file: Path | None,
     show_settings: bool,
     no_cache: bool,
     today: date,
 ) -> None:
     """Check a vault (or some of its notes) and report problems as path:line:col."""
+    stdin = None
+    if paths == (Path("-"),) and not show_settings:
+        stdin, paths = sys.stdin.buffer.read(), ()
     if show_settings:
         from mdnet.settings import show_settings as settings_text
 
@@ -206,7 +228,7 @@ def check(
                 statistics=statistics,
                 use_cache=not no_cache,
                 today=today,
-                color=_color(),
+                color=_color(to_terminal=output_file is None),
                 cwd=Path.cwd(),
                 fix=fix,
                 unsafe_fixes=unsafe_fixes,
@@ -215,6 +237,10 @@ def check(
                 baseline=baseline,
                 add_baseline=None if add_baseline is None else Path(add_baseline),
                 no_baseline=no_baseline,
+                stdin=stdin,
+                stdin_filename=stdin_filename,
+                show_files=show_files,
+                output_file=output_file,
             )
         ),
     )
@@ -626,8 +652,14 @@ def calendar_cmd(
     )
 
 
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _color(to_terminal: bool = True) -> bool:
+    """Colour on a terminal; NO_COLOR (not empty) turns it off, FORCE_COLOR (not empty or
+    0) on, anywhere: no-color.org and force-color.org."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return to_terminal and sys.stdout.isatty()
 
 
 def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
@@ -653,7 +685,8 @@ def run(ctx: click.Context, call: Callable[[], app.Outcome]) -> None:
         )
         ctx.exit(2)
     if outcome.stdout:
-        click.echo(outcome.stdout, nl=False)
+        # click strips colour when stdout is no terminal; FORCE_COLOR asked for it anyway.
+        click.echo(outcome.stdout, nl=False, color=_color(to_terminal=False) or None)
     if outcome.stderr:
         click.echo(outcome.stderr, err=True, nl=False)
     ctx.exit(outcome.code)

@@ -274,7 +274,7 @@ def test_no_colour_when_not_a_terminal(
 
 
 def test_colour_on_a_terminal(make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(mdnet.cli, "_color", lambda: True)
+    monkeypatch.setattr(mdnet.cli, "_color", lambda to_terminal=True: True)
     vault = make_vault({"Goals/G.md": GOAL_ERRORS})
 
     def invoke(*args: str) -> str:

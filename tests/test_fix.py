@@ -280,14 +280,20 @@ def test_a_note_changed_since_it_was_read_is_not_written(make_vault: MakeVault) 
     from mdnet.app import open_vault
     from mdnet.check import Selection, run_rules
     from mdnet.fixes import attach_fixes
-    from mdnet.fixes.run import fix_until_stable
+    from mdnet.fixes.run import fix_until_stable, write_if_unchanged
 
     vault = make_vault({"People/Sam.md": contact("met: 2026/11/02")}, config=NETWORKS)
     analysis = open_vault(vault, __import__("datetime").date(2026, 11, 23), use_cache=False)
     found, sources = attach_fixes(analysis, run_rules(analysis, Selection.merge(analysis)), vault)
     changed = contact("met: 2026/11/02", "role: edited meanwhile")
     (vault / "People/Sam.md").write_bytes(changed)
-    result = fix_until_stable(vault, found, sources, False, lambda: (found, sources))
+    result = fix_until_stable(
+        found,
+        sources,
+        False,
+        lambda: (found, sources),
+        lambda path, before, text: write_if_unchanged(vault / path, before, text),
+    )
     assert (vault / "People/Sam.md").read_bytes() == changed
     assert not result.fixed
     assert [(d.code, why) for d, why in result.skipped] == [

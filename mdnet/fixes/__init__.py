@@ -118,7 +118,11 @@ def replace_edit(line: int, col: int, old: str, new: str) -> Edit:
 
 
 def attach_fixes(
-    analysis: Analysis, diagnostics: list[Diagnostic], root: Path, unsafe: bool = True
+    analysis: Analysis,
+    diagnostics: list[Diagnostic],
+    root: Path,
+    unsafe: bool = True,
+    read: Callable[[str], bytes] | None = None,
 ) -> tuple[list[Diagnostic], dict[str, Source]]:
     """The diagnostics with the fix of each fixable one, and the sources they were made from.
 
@@ -141,7 +145,7 @@ def attach_fixes(
         if note is None:
             continue
         try:
-            data = (root / path).read_bytes()
+            data = read(path) if read is not None else (root / path).read_bytes()
         except OSError:
             continue
         source = Source.read(path, data)

@@ -41,12 +41,16 @@ class FixRun:
         return "".join(line + "\n" for line in lines)
 
 
+Write = Callable[[str, bytes, str], "str | None"]
+"""(path, the bytes the fixes were made from, new text) -> why it was not written, or None."""
+
+
 def fix_until_stable(
-    root: Path,
     diagnostics: list[Diagnostic],
     sources: dict[str, Source],
     unsafe: bool,
     recheck: Recheck,
+    write: Write,
 ) -> FixRun:
     run = FixRun(diagnostics)
     skipped: dict[tuple[str, int, int, str], tuple[Diagnostic, str]] = {}
@@ -56,7 +60,7 @@ def fix_until_stable(
             skipped[(d.path, d.line, d.column, d.code)] = (d, why)
         wrote = False
         for path, text in sorted(planned.texts.items()):
-            problem = _write_if_unchanged(root / path, sources[path].data, text)
+            problem = write(path, sources[path].data, text)
             if problem is None:
                 run.fixed[path] += planned.applied[path]
                 wrote = True
@@ -74,7 +78,7 @@ def fix_until_stable(
     return run
 
 
-def _write_if_unchanged(path: Path, before: bytes, text: str) -> str | None:
+def write_if_unchanged(path: Path, before: bytes, text: str) -> str | None:
     """Write `text` unless the file is no longer the bytes the fixes were made from."""
     try:
         if path.read_bytes() != before:
