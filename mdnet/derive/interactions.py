@@ -168,7 +168,8 @@ def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
     if attendees:
         keys = [k for k in note.key_lines if k.lower() in ATTENDEE_KEYS]
         line = min(note.key_line(k)[0] for k in keys) if keys else 1
-        yield ctx.touch(event.date, note, line, f"Attended {event.name}", attendees, "event")
+        text = f"Attended {event.name}" if note.kind == "event" else event.name
+        yield ctx.touch(event.date, note, line, text, attendees, "event")
 
 
 def _front_matter_touches(notes: Iterable[Note], ctx: _Context) -> Iterator[Interaction]:
