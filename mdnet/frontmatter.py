@@ -44,6 +44,8 @@ class FrontMatter:
     key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    failed: bool = False
+    """The YAML, or a value in it, could not be read (F002), or it is no mapping (F003)."""
 
 
 def split_front_matter(text: str, max_size: int) -> tuple[str | None, int, int, list[Problem]]:
@@ -232,6 +234,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
                 tline = block.count("\n", 0, template.start()) + offset
                 hint = f" (template placeholder on line {tline}: exclude templates in mdnet.toml)"
             out.problems.append(Problem("F002", line, col, f"invalid YAML: {what}{hint}"))
+            out.failed = True
             return out
         except yaml.reader.ReaderError as exc:  # a control character: point at it
             at = max(0, min(exc.position, len(block)))
@@ -240,15 +243,18 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             code = exc.character if isinstance(exc.character, int) else ord("?")
             message = f"invalid YAML: unprintable character U+{code:04X}"
             out.problems.append(Problem("F002", line, col, message))
+            out.failed = True
             return out
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
             out.problems.append(Problem("F002", first_line, 1, f"invalid YAML: {exc}"))
+            out.failed = True
             return out
         if root is None:
-            return out
+            return out  # an empty block: nothing to read, nothing failed
         problem = _check_graph(root)
         if problem:
             out.problems.append(Problem("F002", first_line, 1, problem))
+            out.failed = True
             return out
         _neutralise_tags(root, offset, out)
         if not isinstance(root, yaml.MappingNode):
@@ -261,6 +267,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
                     f"front matter is {shape}, not a set of `key: value` properties",
                 )
             )
+            out.failed = True
             return out
         seen: dict[str, int] = {}
         pairs: list[tuple[str, yaml.Node]] = []
@@ -321,6 +328,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
                 out.problems.append(
                     Problem("F002", line, value_node.start_mark.column + 1, message)
                 )
+                out.failed = True
     finally:
         loader.dispose()
     return out

@@ -75,6 +75,9 @@ class Note:
     """(line, code) from `mdnet-disable`: off from that line on, and for whole-note findings."""
     field_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Property -> (line, column) of the Dataview inline field (`met:: ...`) it came from."""
+    front_matter_failed: bool = False
+    """The front matter, or a value in it, could not be read (F002, F003): its other
+    findings would all stem from that one cause, so rules other than F report none."""
     body_line: int = 1
     problems: tuple[Problem, ...] = ()
     line_count: int = 0
@@ -179,6 +182,7 @@ def parse_note(
         kind, daily_date = classify(path, {}, folders, daily)
         return Note(path=path, kind=kind, problems=(problem,), daily_date=daily_date)
     block, body_line, fm_line, problems = split_front_matter(text, max_front_matter_size)
+    unread = bool(problems)  # TOML, never closed, or too large: not read at all
     fm = parse_front_matter(block, fm_line) if block is not None else FrontMatter()
     problems.extend(fm.problems)
     kind, daily_date = classify(path, fm.meta, folders, daily)
@@ -210,6 +214,7 @@ def parse_note(
         suppress_lines=body.suppress_lines,
         suppress_from=tuple(body.suppress_from),
         field_lines=field_lines,
+        front_matter_failed=fm.failed or unread,
         body_line=body_line + 1,
         problems=tuple(problems),
         line_count=len(lines),

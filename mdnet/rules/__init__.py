@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,12 +59,34 @@ def rule(
             summary=summary,
             explanation=inspect.cleandoc(check.__doc__ or ""),
             fix=fix,
-            check=check,
+            check=_one_finding_per_cause(code, check),
             fixable=fixable,
         )
         return check
 
     return register
+
+
+def _one_finding_per_cause(code: str, check: Check) -> Check:
+    """A note whose front matter could not be read (F002, F003) gets that finding and no
+    other: a missing deadline or network would only repeat it. Links in its body are still
+    checked (L rules on lines below the front matter), as Obsidian still shows them."""
+    if code.startswith("F"):
+        return check
+    keep_body = code.startswith("L")
+
+    def checked(analysis: Analysis) -> Iterator[Finding]:
+        notes = analysis.notes
+        for finding in check(analysis):
+            note = notes.get(finding.path)
+            if (
+                note is None
+                or not note.front_matter_failed
+                or (keep_body and finding.line >= note.body_line)
+            ):
+                yield finding
+
+    return checked
 
 
 def fix_availability(rule: Rule) -> str:
