@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import MakeVault, check_json, run
+
+from mdnet.rules import REGISTRY
 
 NETWORKS = """
 [networks.bloggers]
@@ -309,3 +313,54 @@ def test_rules_say_which_are_fixable() -> None:
     assert lines["L001"] == "unsafe"
     assert lines["G001"] == "-"
     assert "Fix: unsafe" in run("rule", "C003").stdout
+
+
+def test_link_in_a_list_property_becomes_a_list(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            ".obsidian/types.json": '{"types": {"related": "multitext"}}',
+            "a.md": "---\nrelated: [[B]]\nup: [[B]]\n---\n",
+            "B.md": "# B\n",
+        }
+    )
+    fix(vault)
+    assert (vault / "a.md").read_text() == '---\nrelated: ["[[B]]"]\nup: "[[B]]"\n---\n'
+
+
+def test_text_around_wide_characters(make_vault: MakeVault) -> None:
+    before = (
+        "---\ntype: contact\nnetwork: bankers\nrole: Zoë's 😀 firm\nmet: 2026/11/02 # ☕ 😀\n"
+        "aliases: Zoë 😀\n---\n😀 [[Sam Ortis]] ☕\n"
+    )
+    vault = make_vault({"People/Zoë.md": before, "Sam Ortiz.md": "x\n"}, config=NETWORKS)
+    fix(vault, "--unsafe-fixes")
+    after = (
+        before.replace("2026/11/02", "2026-11-02")
+        .replace("aliases: Zoë 😀", "aliases: [Zoë 😀]")
+        .replace("Sam Ortis", "Sam Ortiz")
+    )
+    assert (vault / "People/Zoë.md").read_text(encoding="utf-8") == after
+
+
+def test_fixes_that_never_settle_stop(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fix that brings back the finding it fixes must not loop: at most MAX_PASSES."""
+    from mdnet import fixes
+    from mdnet.diagnostics import Fix
+    from mdnet.fixes.run import MAX_PASSES
+
+    def flip(ctx: fixes.FixContext, diag: Any) -> Fix | None:
+        line = ctx.source.line(diag.line) or ""
+        old, new = ("Nobody", "Nobodz") if "Nobody" in line else ("Nobodz", "Nobody")
+        col = line.index(old) + 1
+        return Fix("flip", "safe", (fixes.replace_edit(diag.line, col, old, new),))
+
+    fixes.fixers()
+    monkeypatch.setitem(fixes.FIXERS, "L001", flip)
+    broken = REGISTRY["L001"]
+    monkeypatch.setitem(REGISTRY, "L001", replace(broken, fixable="safe"))
+    vault = make_vault({"a.md": "See [[Nobody]]\n"})
+    _, _, stderr = fix(vault, "--exit-zero")
+    assert "did not settle after" in stderr
+    assert f"Fixed {MAX_PASSES} problems" in stderr

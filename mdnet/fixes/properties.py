@@ -32,6 +32,7 @@ _Loader.yaml_implicit_resolvers = {
 _COMMENT = re.compile(r"[ \t]+#")
 _UNQUOTED_LINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 _FLOW = re.compile(r"[,\[\]{}]")
+LIST_TYPES = ("multitext", "aliases", "tags")
 
 
 def key_at(ctx: FixContext, diag: Diagnostic) -> str | None:
@@ -202,6 +203,10 @@ def bad_field(ctx: FixContext, diag: Diagnostic) -> Fix | None:
         if rest and not rest.startswith("#"):
             return None
         quoted = '"' + link[0].replace("\\", "\\\\").replace('"', '\\"') + '"'
+        key = key_at(ctx, diag)
+        kind = ctx.analysis.config.property_types.get(key or "")
+        if (key or "").lower() in ("aliases", "alias", "tags", "tag") or kind in LIST_TYPES:
+            quoted = f"[{quoted}]"  # a list property (.obsidian/types.json): a list of one link
         edit = replace_edit(diag.line, diag.column, link[0], quoted)
         return Fix(f"quote the link: {quoted}", "safe", (edit,))
     key = key_at(ctx, diag)
