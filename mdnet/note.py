@@ -88,6 +88,20 @@ class Note:
         name = self.path.rsplit("/", 1)[-1]
         return name[:-3] if name.lower().endswith(".md") else name
 
+    def all_tags(self) -> set[str]:
+        """The note's tags, lower case without `#`: from its body, and from every
+        front-matter key matching `/^tags?$/i` (`tags`, `Tags`, `tag`), as Obsidian reads
+        them (a list, or a string of tags separated by commas or spaces)."""
+        tags = {t for t, _ in self.tags}
+        for key, value in self.meta.items():
+            if not (isinstance(key, str) and key.lower() in ("tags", "tag")):
+                continue
+            if isinstance(value, str):
+                tags.update(t.strip().lstrip("#").lower() for t in value.replace(",", " ").split())
+            elif isinstance(value, list):
+                tags.update(str(t).strip().lstrip("#").lower() for t in value)
+        return tags
+
     def key_line(self, key: str) -> tuple[int, int]:
         """The (line, column) of a property's value (front matter or inline field), else the
         file start."""

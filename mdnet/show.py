@@ -79,13 +79,7 @@ def _in_window(goal: Goal, day: date, today: date) -> bool:
 
 
 def _tags(note: Note) -> set[str]:
-    value = note.meta.get("tags")
-    tags = {t for t, _ in note.tags}
-    if isinstance(value, str):
-        tags.update(t.strip().lstrip("#").lower() for t in value.replace(",", " ").split())
-    elif isinstance(value, list):
-        tags.update(str(t).strip().lstrip("#").lower() for t in value)
-    return tags
+    return note.all_tags()
 
 
 def _counted(goal: Goal, rel: Relationship, note: Note, today: date) -> int:

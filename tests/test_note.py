@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import MakeVault, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -547,3 +549,24 @@ def test_parse_note_never_raises_on_markdownish_tokens(tokens: list[str]) -> Non
     data = "".join(tokens).encode("utf-8")
     note = parse(data)
     _check_problem_lines(note, data)
+
+
+def test_tags_are_read_from_any_case_key(make_vault: MakeVault) -> None:
+    """Obsidian reads tags from any key matching /^tags?$/i: a goal that counts the
+    contacts tagged `investor` counts `Tags: [investor]` and `tag: investor` too."""
+    vault = make_vault(
+        {
+            "People/A.md": "---\nTags: [investor]\nnetwork: work\nmet: 2026-11-02\n---\n",
+            "People/B.md": "---\ntag: '#investor, angel'\nnetwork: work\nmet: 2026-11-03\n---\n",
+            "People/C.md": "---\ntags: [other]\nnetwork: work\nmet: 2026-11-04\n---\n",
+            "People/D.md": "---\nnetwork: work\nmet: 2026-11-05\n---\nAn #investor too\n",
+            "Goals/G.md": (
+                "---\ndeadline: 2026-12-31\ntarget: 5\n"
+                "measure: {count: contacts, tag: investor}\n---\n# Meet 5 investors\n"
+            ),
+        },
+        config='[folders]\ncontacts = "People"\ngoals = "Goals"\n',
+    )
+    result = run("report", str(vault), "--format", "json")
+    (goal,) = json.loads(result.stdout)["goals"]
+    assert goal["progress"] == 3

@@ -304,10 +304,4 @@ def _period_start(day: date, every: Period) -> date:
 
 
 def _note_tags(note: Note) -> set[str]:
-    value = note.meta.get("tags")
-    tags = {t for t, _ in note.tags}
-    if isinstance(value, str):
-        tags.update(t.strip().lstrip("#").lower() for t in value.replace(",", " ").split())
-    elif isinstance(value, list):
-        tags.update(str(t).strip().lstrip("#").lower() for t in value)
-    return tags
+    return note.all_tags()
