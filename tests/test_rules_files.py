@@ -318,3 +318,20 @@ def test_f006_is_a_warning(make_vault: MakeVault) -> None:
 def test_f006_known_types_are_quiet(make_vault: MakeVault, value: str) -> None:
     vault = make_vault({"note.md": f"---\ntype: {value}\n---\n"})
     assert findings(vault, "F006") == []
+
+
+def test_property_types_from_mdnet_toml_alone(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "Notes/a.md": "---\nrating: 5\nwhen: 2026-11-02\nok: true\n---\n",
+            "Notes/b.md": "---\nrating: five\nwhen: 2026-02-30\nok: 1\n---\n",
+        },
+        config='[property_types]\nrating = "number"\nwhen = "date"\nok = "checkbox"\n',
+    )
+    found = rows(vault, "--select", "F")
+    assert [(r["code"], r["path"], r["line"], r["column"]) for r in found] == [
+        ("F005", "Notes/b.md", 2, 9),
+        ("F004", "Notes/b.md", 3, 7),
+        ("F005", "Notes/b.md", 4, 5),
+    ]
+    assert "mdnet.toml" in found[0]["message"]
