@@ -17,6 +17,8 @@ from mdnet.mdlinks import find_markdown_links
 from mdnet.noteparts import Heading, Item, Link, wiki_target
 
 _FENCE_START = frozenset("`~ \t")
+_NOT_PLAIN = frozenset("`~") | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+"""First characters after which `_code_or_blank` has something to decide."""
 _ITEM_START = frozenset("-*+ \t0123456789")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FENCE_IN_LIST = re.compile(r"^[ \t]*(`{3,}|~{3,})")  # a fence under a list item is indented
@@ -112,9 +114,13 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
     for index in range(first, len(lines)):
         raw = lines[index]
         lineno = index + 1
-        if _code_or_blank(raw, state):
+        if state.fence is None and not state.in_list and raw and raw[0] not in _NOT_PLAIN:
+            state.prev_blank = False  # the common case, decided without a call
+        elif _code_or_blank(raw, state):
             continue
-        text = _hide_comments(raw, lineno, state, out)
+        text = raw
+        if state.in_percent or state.in_html or "`" in raw or "%%" in raw or "<!--" in raw:
+            text = _hide_comments(raw, lineno, state, out)
         if not text.strip():
             continue
         if "`" in text:
