@@ -56,6 +56,7 @@ MODULES = {
     "github": "machine",
     "sarif": "sarif",
     "junit": "junit",
+    "gitlab": "gitlab",
 }
 """Format name -> the module under mdnet.render that registers it (imported only when used)."""
 
