@@ -28,9 +28,13 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: a broken link to a contact means that line never counts as an interaction
     with them, so their "last contact" is wrong. Links resolve as in Obsidian: by file
-    name anywhere in the vault (case-insensitive), by path, or by alias; attachments
-    (`![[photo.png]]`, `[[Board.canvas]]`) count when the file exists. Links to a bare
-    date (`[[2026-11-02]]`) are references to a day and are never reported.
+    name anywhere in the vault (case-insensitive), by path, or by alias (`aliases:`,
+    `Alias:` or any key matching /^alias(es)?$/i); attachments (`![[photo.png]]`,
+    `[[Board.canvas]]`) count when the file exists. Markdown link destinations are read
+    as CommonMark reads them: `[x](Notes%20(old).md)`, `[x](<My Note.md> "title")`.
+    Links to a bare date (`[[2026-11-02]]`) are references to a day and are never
+    reported. On a note whose front matter cannot be read, links in the body are still
+    checked.
 
     Fix: correct the name, create the note, or add the name to the note's `aliases`.
     When exactly one note name or alias is a near spelling of the target (`[[Sam Ortis]]`
