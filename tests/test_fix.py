@@ -364,3 +364,15 @@ def test_fixes_that_never_settle_stop(
     _, _, stderr = fix(vault, "--exit-zero")
     assert "did not settle after" in stderr
     assert f"Fixed {MAX_PASSES} problems" in stderr
+
+
+def test_a_linked_note_is_fixed_where_the_link_points(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    vault = make_vault({"People/Sam.md": contact("met: 2026-11-02")}, config=NETWORKS)
+    real = tmp_path / "elsewhere.md"
+    real.write_bytes(contact("met: 2026/11/02"))
+    (vault / "People/Linked.md").symlink_to(real)
+    fix(vault)
+    assert (vault / "People/Linked.md").is_symlink()
+    assert real.read_bytes() == contact("met: 2026-11-02")

@@ -79,8 +79,11 @@ def fix_until_stable(
 
 
 def write_if_unchanged(path: Path, before: bytes, text: str) -> str | None:
-    """Write `text` unless the file is no longer the bytes the fixes were made from."""
+    """Write `text` unless the file is no longer the bytes the fixes were made from.
+
+    A note that is a symbolic link is written where the link points: the link stays."""
     try:
+        path = path.resolve()
         if path.read_bytes() != before:
             return "the note changed since it was read"
         write_atomic(path, text)
