@@ -563,6 +563,9 @@ _TOKEN_RE: Final = {
     "dddd": rf"(?:{_WEEKDAY_RE})",
     "ddd": rf"(?:{_WEEKDAY_RE})",
 }
+# Adjacent variable-width tokens (`MDMD...`) make matching exponential: a real format has
+# fewer than ten (`YYYY/MM/YYYY-MM-DD dddd` has six).
+_MAX_DAILY_TOKENS: Final = 12
 _FIELD_OF: Final = {"Y": "y", "YY": "y", "N": "m", "M": "m", "D": "d"}
 
 
@@ -580,7 +583,7 @@ def daily_format_regex(fmt: str, folder: str = "") -> re.Pattern[str]:
         raise DateError("an empty format names no daily note; write e.g. YYYY-MM-DD")
     out: list[str] = []
     seen: set[str] = set()
-    i = 0
+    i = tokens = 0
     while i < len(fmt):
         char = fmt[i]
         if char == "[":
@@ -592,6 +595,9 @@ def daily_format_regex(fmt: str, folder: str = "") -> re.Pattern[str]:
             continue
         token = next((t for t in DAILY_TOKENS if fmt.startswith(t, i)), None)
         if token is not None:
+            tokens += 1
+            if tokens > _MAX_DAILY_TOKENS:
+                raise DateError(f"{shown} has more than {_MAX_DAILY_TOKENS} date tokens")
             out.append(_TOKEN_RE[token].format(i=len(out)))
             seen.add(token[0] if token[0] == "D" else token[0].lower())  # dddd: no day
             i += len(token)

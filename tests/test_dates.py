@@ -586,3 +586,20 @@ def test_a_name_obsidian_writes_gives_back_its_date(
     found = daily_format_regex(fmt).match(name)
     assert found is not None, (fmt, name)
     assert daily_match_date(found) == day
+
+
+@given(st.text(max_size=40), st.text(max_size=60))
+def test_any_daily_format_is_read_or_refused_with_a_message(fmt: str, path: str) -> None:
+    try:
+        pattern = daily_format_regex(fmt)
+    except DateError as exc:
+        assert str(exc)
+        return
+    found = pattern.match(path)
+    if found is not None:
+        daily_match_date(found)  # a date or None, never an exception
+
+
+def test_a_pathological_format_cannot_make_matching_slow() -> None:
+    with pytest.raises(DateError, match="more than 12"):
+        daily_format_regex("MD" * 7 + "YYYY")

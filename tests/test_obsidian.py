@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import MakeVault, codes, run, vault_rows
+from hypothesis import given
+from hypothesis import settings as settings_profile
+from hypothesis import strategies as st
 
 from mdnet.config import SettingsWarning, load_config
+from mdnet.obsidian import read_obsidian
 
 CONTACT = "---\nnetwork: peers\n---\n"
 NETWORKS = '[networks.peers]\n[folders]\ncontacts = "People"\n'
@@ -275,3 +280,46 @@ def test_a_changed_obsidian_setting_is_never_served_from_the_cache(make_vault: M
     settings(vault, "daily-notes.json", {"folder": "Daily", "format": "DD.MM.YYYY"})
     assert cached() == ["C005"]
     assert (vault / ".mdnet_cache").is_dir()
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KEYS = st.sampled_from(["folder", "format", "templates_folder", "userIgnoreFilters", "types", "x"])
+
+
+@settings_profile(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "daily-notes.json",
+            "templates.json",
+            "app.json",
+            "types.json",
+            "core-plugins.json",
+            "plugins/templater-obsidian/data.json",
+        ]
+    ),
+    st.dictionaries(_KEYS, _JSON, max_size=3) | _JSON,
+)
+def test_any_json_in_a_settings_file_is_read_or_skipped(
+    tmp_path_factory: pytest.TempPathFactory, name: str, data: Any
+) -> None:
+    vault = tmp_path_factory.mktemp("vault")
+    settings(vault, name, data)
+    found = read_obsidian(vault)
+    assert all(w.startswith(".obsidian/") for w in found.warnings)
+    assert set(found.values) <= {
+        "daily_notes",
+        "daily_folder",
+        "templates",
+        "exclude",
+        "property_types",
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load_config(vault)  # the values are ones Config accepts
