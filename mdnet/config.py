@@ -68,6 +68,8 @@ class Config:
     property_types: Mapping[str, str] = field(default_factory=dict)
     """Property name (lower case) -> Obsidian type (`date`, `number`, `checkbox`...)."""
     networks: Mapping[str, Network] = field(default_factory=dict)
+    attendee_keys: tuple[str, ...] = ("attendees", "people")
+    """Properties of an event or meeting note that list who was there (any case)."""
     give_tags: tuple[str, ...] = ("give", "intro", "help", "share")
     ask_tags: tuple[str, ...] = ("ask", "request")
     vague_words: tuple[str, ...] = DEFAULT_VAGUE
@@ -114,7 +116,7 @@ class Config:
         return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
 
-FOLDER_KINDS = ("contacts", "goals", "events")
+FOLDER_KINDS = ("contacts", "goals", "events", "meetings")
 TOP_KEYS = {
     "cadence",
     "due_soon_days",
@@ -127,6 +129,7 @@ TOP_KEYS = {
     "max_front_matter_size",
     "vague_words",
     "assumption_words",
+    "attendee_keys",
     "folders",
     "contacts",
     "property_types",
@@ -268,6 +271,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         "max_front_matter_size": ("max_front_matter_size", positive_int),
         "vague_words": ("vague_words", strings),
         "assumption_words": ("assumption_words", strings),
+        "attendee_keys": ("attendee_keys", strings),
     }
     for key, (attr, convert) in simple.items():
         if key in data:

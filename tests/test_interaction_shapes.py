@@ -155,6 +155,24 @@ def test_meeting_attendees_key_in_any_case(make_vault: MakeVault) -> None:
     assert "last: 2026-11-20 Sync\n" in result.stdout  # the meeting's name, without its date
 
 
+def test_meetings_folder_and_attendee_keys_from_the_configuration(make_vault: MakeVault) -> None:
+    config = CONFIG.replace('events = "Events"', 'events = "Events"\nmeetings = "Calls"')
+    config = 'attendee_keys = ["with"]\n' + config
+    call = '---\ndate: 2026-11-20\nwith: ["[[Dana Whitfield]]"]\npeople: ["[[Sam Ortiz]]"]\n---\n'
+    vault = make_vault({DANA: contact(), SAM: contact(), "Calls/Sync.md": call}, config=config)
+    found = rows(vault)
+    assert found["Dana Whitfield"]["last_source"] == "Calls/Sync.md"  # a meeting by its folder
+    assert found["Sam Ortiz"]["state"] == "never"  # `people` is no longer an attendee key
+    assert findings(vault) == [("C005", SAM, 1)]
+
+
+def test_attendee_keys_must_be_a_list(make_vault: MakeVault) -> None:
+    vault = make_vault({DANA: contact()}, config='attendee_keys = "with"\n' + CONFIG)
+    result = run("check", str(vault))
+    assert result.exit_code == 2
+    assert "attendee_keys" in result.output
+
+
 def test_meeting_without_a_date_counts_for_nobody(make_vault: MakeVault) -> None:
     meeting = '---\ntype: meeting\npeople: ["[[Dana Whitfield]]"]\n---\n'
     vault = make_vault({DANA: contact(), "Meetings/Sync.md": meeting}, config=CONFIG)

@@ -18,9 +18,6 @@ from mdnet.note import Note
 _Key = tuple[str, date, str | None]
 """What makes two lines the same interaction: contact, date and kind."""
 
-ATTENDEE_KEYS = ("attendees", "people")
-"""The properties of an event or meeting note that list who was there."""
-
 # The Tasks plugin's dates, in its emoji form and its Dataview form: scheduled, then due.
 _SCHEDULED = re.compile(
     r"(?:⏳|⌛)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[scheduled::\s*(\d{4}-\d{2}-\d{2})\]"
@@ -42,6 +39,8 @@ class _Context:
     index: LinkIndex
     give: frozenset[str]
     ask: frozenset[str]
+    attendee_keys: frozenset[str]
+    """Lower case: the properties of an event or meeting note that list who was there."""
 
     def kind(self, tags: tuple[str, ...]) -> str | None:
         if not tags:
@@ -68,7 +67,13 @@ class _Context:
 
 def collect(notes: Sequence[Note], model: Model, index: LinkIndex, config: Config) -> Collected:
     """Every interaction and plan in the vault."""
-    ctx = _Context(model, index, frozenset(config.give_tags), frozenset(config.ask_tags))
+    ctx = _Context(
+        model,
+        index,
+        frozenset(config.give_tags),
+        frozenset(config.ask_tags),
+        frozenset(k.lower() for k in config.attendee_keys),
+    )
     found: list[Interaction] = []
     planned: dict[str, list[Planned]] = defaultdict(list)
     for note in notes:
@@ -154,19 +159,20 @@ def _daily_line_touches(
 
 
 def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
-    """Who an event or meeting note lists (`attendees:`, `people:`), on its `date:`."""
+    """Who an event or meeting note lists (`attendees:`, `people:`; `attendee_keys` in the
+    configuration), on its `date:`."""
     event = ctx.model.events.get(note.path) or ctx.model.meetings.get(note.path)
     if not (event and event.date):
         return
     attendees: list[str] = []
     for link in note.links:
-        if link.key is None or link.key.lower() not in ATTENDEE_KEYS:
+        if link.key is None or link.key.lower() not in ctx.attendee_keys:
             continue
         target = ctx.index.resolve(link, note.path).path
         if target in ctx.model.contacts and target not in attendees:
             attendees.append(target)
     if attendees:
-        keys = [k for k in note.key_lines if k.lower() in ATTENDEE_KEYS]
+        keys = [k for k in note.key_lines if k.lower() in ctx.attendee_keys]
         line = min(note.key_line(k)[0] for k in keys) if keys else 1
         text = f"Attended {event.name}" if note.kind == "event" else event.name
         yield ctx.touch(event.date, note, line, text, attendees, "event")
