@@ -108,9 +108,10 @@ def property_key_case(analysis: Analysis) -> Iterator[Finding]:
 def bad_suppression(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: `<!-- mdnet-disable-next-line G1 -->` silences nothing (there is no rule G1;
-    `G001` was meant), so the finding it was written for is still reported, or worse, a
-    typo such as `C00` silences every C rule from C001 to C009. A code or prefix that
-    names no rule is reported where it is written, with the nearest code.
+    `G001` was meant), so the finding it was written for is still reported, and nothing
+    says why the comment does not work. A code or prefix that names no rule is reported
+    where it is written, with the nearest code. (A prefix that names rules, such as `C00`
+    for C001 to C009, is valid and silences all of them.)
 
     Fix: write the code as `mdnet rules` lists it.
 
