@@ -89,33 +89,61 @@ class CheckRequest:
     output_file: Path | None = None
 
 
-def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, str | None]:
-    """The vault root, and what to report on: some files, one sub-folder, or everything."""
+def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, tuple[str, ...]]:
+    """The vault root, and what to report on: notes and sub-folders of one vault (their
+    vault-relative paths; "." is the whole vault), or everything."""
     files = [p for p in request.paths if not p.is_dir()]
     folders = [p for p in request.paths if p.is_dir()]
     for p in files:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    if len(folders) > 1 or (folders and files):
-        raise UsageError("give one vault folder, or files of one vault")
-    if folders:
-        folder = folders[0]
-        root = request.vault or find_vault_above(folder) or folder
+        if p.suffix.lower() != ".md":
+            raise UsageError(f"{p}: not a Markdown note (.md)")
+    if not request.paths:
+        start = request.stdin_filename if request.stdin is not None else None
+        root = request.vault or find_root(request.cwd / start if start else request.cwd)
+        return _not_too_wide(root), None, ()
+    if request.vault is not None:
+        root = request.vault
+    elif len(folders) == 1 and not files:
+        root = find_vault_above(folders[0]) or folders[0]
+    else:
+        places = [f.resolve() for f in folders] + [f.resolve().parent for f in files]
+        common = Path(os.path.commonpath(places))
+        if folders:
+            root = find_vault_above(common) or common
+        else:  # files only: the one vault of them all, else the vault of their common folder
+            roots = {find_root(f).resolve() for f in files}
+            root = roots.pop() if len(roots) == 1 else find_root(common)
+    root = _not_too_wide(root)
+    named = set()
+    for p in files:
+        try:
+            named.add(p.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            raise UsageError(f"{p} is not inside the vault {root}") from None
+    rels = []
+    for folder in folders:
         rel = os.path.relpath(folder.resolve(), root.resolve()).replace(os.sep, "/")
         if rel.startswith(".."):
             raise UsageError(f"{folder} is not inside the vault {root}")
-        return root, None, None if rel == "." else rel
-    if not files:
-        start = request.stdin_filename if request.stdin is not None else None
-        return request.vault or find_root(request.cwd / start if start else request.cwd), None, None
-    root = request.vault or find_root(files[0])
-    only = set()
-    for p in files:
-        try:
-            only.add(p.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            raise UsageError(f"{p} is not inside the vault {root}") from None
-    return root, only, None
+        rels.append(rel)
+    return root, named if files else None, tuple(rels)
+
+
+def _not_too_wide(root: Path) -> Path:
+    """Refuse to treat a home folder or the file-system root as a vault when nothing marks it
+    as one: mdnet would walk every file below it."""
+    full = root.resolve()
+    if (full == Path.home().resolve() or full == Path(full.anchor)) and (
+        find_vault_above(full) is None and not (full / ".git").exists()
+    ):
+        what = "your home folder" if full == Path.home().resolve() else "the file-system root"
+        raise UsageError(
+            f"{root} is {what}, not a vault (no mdnet.toml or .obsidian); "
+            "run mdnet in the vault's folder, or give it with --vault"
+        )
+    return root
 
 
 def check(request: CheckRequest) -> Outcome:

@@ -75,21 +75,25 @@ def with_overlay(analysis: Analysis, overlay: dict[str, bytes]) -> Analysis:
 
 
 def run_check(request: CheckRequest) -> Outcome:
-    root, only, folder = _targets(request)
+    root, only, folders = _targets(request)
     space = Workspace(root, request)
     if request.stdin is not None:
         only = _stdin_target(space, request)
     analysis = space.analyse()
-    if folder is not None:
-        only = {p for p in analysis.notes if p.startswith(folder + "/")}
+    notice = _where(root, request)
+    if folders and "." not in folders:
+        inside = {p for p in analysis.notes if any(p.startswith(f + "/") for f in folders)}
+        only = (only or set()) | inside
+    elif folders:
+        only = None  # one of the folders is the vault itself
     selection = Selection.merge(analysis, request.select, request.ignore)
     paths = set(only if only is not None else analysis.notes) & set(analysis.notes)
     shown_root = display_root(root, request.cwd)
     if request.show_files:
-        return Outcome(_files(analysis, paths, shown_root))
+        return Outcome(_files(analysis, paths, shown_root), notice)
     diagnostics = run_rules(analysis, selection, only)
     fixing = request.fix or request.fix_only or request.diff
-    stderr = ""
+    stderr = notice
     sources: dict[str, Source] = {}
     # Unsafe fixes are worked out when they may be applied or are printed in full.
     unsafe = request.unsafe_fixes or (not fixing and request.fmt in ("json", "sarif", "full"))
@@ -171,6 +175,18 @@ def _report(
     return Outcome(
         render_check(request.fmt, result), "", 1 if failed and not request.exit_zero else 0
     )
+
+
+def _where(root: Path, request: CheckRequest) -> str:
+    """Say which folder is the vault when nothing marked it (no path, no marker, no git)."""
+    if request.paths or request.vault is not None or request.stdin is not None:
+        return ""
+    from mdnet.vault import find_vault_above
+
+    full = root.resolve()
+    if find_vault_above(full) or any((f / ".git").exists() for f in (full, *full.parents)):
+        return ""
+    return f"mdnet: no mdnet.toml, .obsidian or .git here or above; checking {full} as the vault\n"
 
 
 def _stdin_target(space: Workspace, request: CheckRequest) -> set[str]:

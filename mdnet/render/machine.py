@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from mdnet.diagnostics import Fix
@@ -32,8 +33,25 @@ def fix_json(fix: Fix | None) -> dict[str, Any] | None:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+def statistics_json(result: CheckResult) -> str:
+    """`--statistics --format json`: one object per rule found, the most frequent first."""
+    counts = Counter((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+    fixable = Counter(
+        d.code
+        for d in result.diagnostics
+        if d.fix is not None and (d.fix.applicability == "safe" or result.unsafe_fixes)
+    )
+    rows = [
+        {"code": code, "name": name, "severity": severity, "count": n, "fixable": fixable[code]}
+        for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
 @formatter("json")
 def as_json(result: CheckResult) -> str:
+    if result.statistics:
+        return statistics_json(result)
     rows = [
         {
             "path": result.display(d.path),
