@@ -97,8 +97,10 @@ def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, tuple[str, .
     for p in files:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-        if p.suffix.lower() != ".md":
-            raise UsageError(f"{p}: not a Markdown note (.md)")
+    others = [p for p in files if not is_note(p)]
+    files = [p for p in files if is_note(p)]
+    if others and not files and not folders:  # only files that are no notes: report on none
+        return request.vault or find_root(others[0]), set(), ()
     if not request.paths:
         start = request.stdin_filename if request.stdin is not None else None
         root = request.vault or find_root(request.cwd / start if start else request.cwd)
@@ -129,6 +131,12 @@ def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, tuple[str, .
             raise UsageError(f"{folder} is not inside the vault {root}")
         rels.append(rel)
     return root, named if files else None, tuple(rels)
+
+
+def is_note(path: Path) -> bool:
+    """Only `.md` files are notes: `check x.pdf` (or README.markdown from a hook) reports
+    nothing on it."""
+    return path.suffix.lower() == ".md"
 
 
 def _not_too_wide(root: Path) -> Path:

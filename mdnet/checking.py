@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mdnet.analysis import Analysis
-from mdnet.app import CheckRequest, Outcome, _targets, display_root, open_vault, shown
+from mdnet.app import (
+    CheckRequest,
+    Outcome,
+    _targets,
+    display_root,
+    is_note,
+    open_vault,
+    shown,
+)
 from mdnet.check import Selection, run_rules
 from mdnet.diagnostics import Diagnostic, Severity
 from mdnet.errors import UsageError
@@ -178,9 +186,15 @@ def _report(
 
 
 def _where(root: Path, request: CheckRequest) -> str:
-    """Say which folder is the vault when nothing marked it (no path, no marker, no git)."""
+    """Say which files are no notes, and which folder is the vault when nothing marked it
+    (no path, no marker, no git)."""
+    skipped = "".join(
+        f"mdnet: skipped {p}: not a Markdown note (.md)\n"
+        for p in request.paths
+        if not p.is_dir() and not is_note(p)
+    )
     if request.paths or request.vault is not None or request.stdin is not None:
-        return ""
+        return skipped
     from mdnet.vault import find_vault_above
 
     full = root.resolve()

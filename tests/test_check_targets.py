@@ -37,10 +37,13 @@ def test_files_of_two_sub_folders_without_a_marker(make_vault: MakeVault) -> Non
 
 
 def test_a_file_that_is_not_a_note(make_vault: MakeVault) -> None:
-    vault = make_vault({"x.pdf": "%PDF", "a.md": "# A\n"})
-    result = run("check", str(vault / "x.pdf"))
-    assert result.exit_code == 2
-    assert "x.pdf" in result.stderr and "Markdown" in result.stderr
+    vault = make_vault({"x.pdf": "%PDF", "a.md": BROKEN, "R.markdown": BROKEN}, config="")
+    result = run("check", str(vault / "x.pdf"), str(vault / "R.markdown"))
+    assert result.exit_code == 0
+    assert "All checks passed (0 notes)." in result.stdout
+    assert "skipped" in result.stderr and "x.pdf" in result.stderr
+    both = run("check", str(vault / "x.pdf"), str(vault / "a.md"), "--format", "json")
+    assert [Path(r["path"]).name for r in json.loads(both.stdout)] == ["a.md"]
 
 
 def test_home_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
