@@ -113,7 +113,8 @@ def run_check(request: CheckRequest) -> Outcome:
         text, count, notes = diff_of(diagnostics, sources, request.unsafe_fixes, shown_root)
         word = "problem" if count == 1 else "problems"
         message = f"Would fix {count} {word} in {notes} note{'s' if notes != 1 else ''}.\n"
-        return Outcome(text, message if count else "No fixes available.\n", 1 if count else 0)
+        message = message if count else "No fixes available.\n"
+        return _output(request, Outcome(text, notice + message, 1 if count else 0))
     if request.fix or request.fix_only:
         from mdnet.fixes.run import fix_until_stable
 
@@ -127,7 +128,7 @@ def run_check(request: CheckRequest) -> Outcome:
         total = sum(run.fixed.values())
         done = f"Fixed {total} problem{'s' if total != 1 else ''}"
         done += f" in {len(run.fixed)} note{'s' if len(run.fixed) != 1 else ''}.\n"
-        stderr = run.report(lambda p: f"{shown_root}/{p}" if shown_root else p)
+        stderr += run.report(lambda p: f"{shown_root}/{p}" if shown_root else p)
         if request.stdin is not None:
             # As formatters do: the fixed text on stdout, everything else on stderr.
             fixed = next(iter(space.overlay.values())).decode("utf-8", "surrogateescape")
