@@ -14,6 +14,8 @@ from mdnet.derive import Derivation, GoalState, Interaction, NetworkHealth, Plan
 from mdnet.derive import goals as progress
 from mdnet.derive import interactions as touches
 from mdnet.derive import relationships as relating
+from mdnet.derive.occasions import Occasion
+from mdnet.derive.occasions import occasions as next_occasions
 from mdnet.links import LinkIndex
 from mdnet.model import Model, build_model
 from mdnet.note import Note, Problem
@@ -35,7 +37,8 @@ class Analysis:
 
     @cached_property
     def model(self) -> Model:
-        return build_model(self.vault.notes)
+        keys = (self.config.birthday_key, self.config.anniversary_key)
+        return build_model(self.vault.notes, keys)
 
     @property
     def derived(self) -> Derivation:
@@ -72,6 +75,11 @@ class Analysis:
         return relating.relationships(
             contacts, self.notes, self.by_contact, self.planned, self.config, self.today
         )
+
+    @cached_property
+    def occasions(self) -> tuple[Occasion, ...]:
+        """Each contact's next birthday and anniversary, soonest first."""
+        return next_occasions(self.model.contacts.values(), self.today)
 
     @cached_property
     def parents(self) -> dict[str, str | None]:

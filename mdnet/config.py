@@ -19,6 +19,12 @@ SEVERITIES = ("error", "warning", "info")
 #: Obsidian's property types (`.obsidian/types.json`, `[property_types]`).
 PROPERTY_TYPES = ("text", "multitext", "number", "checkbox", "date", "datetime", "aliases", "tags")
 CODE_RE = re.compile(r"^(ALL|[A-Z]{1,3}[0-9]{0,3})$")
+#: What `mdnet sync-properties` writes -> the front-matter key it writes it under.
+SYNC_KEYS = {
+    "last_contact": "mdnet_last_contact",
+    "next_due": "mdnet_next_due",
+    "state": "mdnet_state",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,12 @@ class Config:
     assumption_words: tuple[str, ...] = DEFAULT_ASSUMPTIONS
     rules: RulesConfig = field(default_factory=RulesConfig)
     report_title: str = "My network"
+    birthday_key: str = "birthday"
+    anniversary_key: str = "anniversary"
+    """The contact properties holding a birthday and an anniversary (`[contacts]`)."""
+    sync_keys: Mapping[str, str] = field(default_factory=lambda: dict(SYNC_KEYS))
+    """What `mdnet sync-properties` writes (`last_contact`, `next_due`, `state`) -> the
+    front-matter key it writes it under (`[sync]`); mdnet never reads these keys."""
     origins: Mapping[str, str] = field(default_factory=dict)
     """Setting (field name, or `property_types.KEY`) -> where its value came from
     (`mdnet.toml`, `pyproject.toml`, `.obsidian/FILE`); a setting not listed is a default."""
@@ -117,7 +129,16 @@ class Config:
 
 
 FOLDER_KINDS = ("contacts", "goals", "events", "meetings")
+#: Contact properties mdnet reads: `[sync]` may not write under any of them.
+READ_KEYS = frozenset(
+    {
+        *("name", "network", "cadence", "met", "status", "snooze", "last_contact"),
+        *("private", "company", "role", "type", "aliases", "alias", "tags", "tag"),
+    }
+)
+_SYNC_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*")
 TOP_KEYS = {
+    "sync",
     "cadence",
     "due_soon_days",
     "follow_up_days",
@@ -302,8 +323,16 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     if "contacts" in data:
         contacts = table("contacts", data["contacts"])
         for key, value in contacts.items():
+            if key in ("birthday", "anniversary"):
+                kwargs[f"{key}_key"] = string(f"contacts.{key}", value).strip()
+                if not kwargs[f"{key}_key"]:
+                    raise fail(f"contacts.{key}", "must name a property")
+                continue
             if key not in ("tags", "categories"):
-                raise fail(f"contacts.{key}", "is not a known setting (tags, categories)")
+                raise fail(
+                    f"contacts.{key}",
+                    "is not a known setting (tags, categories, birthday, anniversary)",
+                )
             names = strings(f"contacts.{key}", value)
             if key == "tags":
                 kwargs["contact_tags"] = tuple(t.strip().lstrip("#").lower() for t in names)
@@ -382,6 +411,9 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             select=select, ignore=ignore, severity=dict(severity), per_file_ignores=tuple(per_file)
         )
 
+    if "sync" in data:
+        kwargs["sync_keys"] = _sync_keys(table("sync", data["sync"]), kwargs, fail)
+
     if "report" in data:
         report = table("report", data["report"])
         for key in report:
@@ -393,6 +425,30 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     label = source.name if source else "configuration"
     kwargs["origins"] = {name: label for name in kwargs if name != "source"}
     return Config(**kwargs)
+
+
+def _sync_keys(
+    given: Mapping[str, Any], kwargs: Mapping[str, Any], fail: Callable[[str, str], ConfigError]
+) -> dict[str, str]:
+    """`[sync]`: plain keys, distinct, and none that mdnet reads (its own output must
+    never change what it derives, and `last_contact` is the user's manual override)."""
+    keys = dict(SYNC_KEYS)
+    read = READ_KEYS | {
+        str(kwargs.get("birthday_key", "birthday")).lower(),
+        str(kwargs.get("anniversary_key", "anniversary")).lower(),
+    }
+    for name, value in given.items():
+        where = f"sync.{name}"
+        if name not in SYNC_KEYS:
+            raise fail(where, f"is not a known setting ({', '.join(SYNC_KEYS)})")
+        if not isinstance(value, str) or not _SYNC_KEY.fullmatch(value):
+            raise fail(where, f"must be a plain property name like mdnet_{name}, not {value!r}")
+        if value.lower() in read:
+            raise fail(where, f"must not be `{value}`, a property mdnet reads; use mdnet_{name}")
+        keys[name] = value
+    if len({k.lower() for k in keys.values()}) < len(keys):
+        raise fail("sync", "must name a different property for each value")
+    return keys
 
 
 def listed_names(meta: Mapping[str, Any], keys: tuple[str, ...]) -> set[str]:

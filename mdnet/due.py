@@ -8,6 +8,7 @@ from datetime import date
 
 from mdnet.analysis import Analysis
 from mdnet.derive import Relationship
+from mdnet.derive.occasions import Occasion, within
 from mdnet.render.safe import terminal_safe
 from mdnet.report.build import contact_row, sorted_relationships
 from mdnet.report.data import json_text, to_json
@@ -20,10 +21,13 @@ class DueList:
     due: tuple[Relationship, ...]
     lapsed: tuple[Relationship, ...]
     never: tuple[Relationship, ...]
+    occasions: tuple[Occasion, ...] = ()
+    """Birthdays and anniversaries within `within` days (today included)."""
 
 
-def due_list(analysis: Analysis, within: int, network: str | None) -> DueList:
-    """Contacts due within `within` days (overdue first), lapsed and never-contacted ones."""
+def due_list(analysis: Analysis, within_days: int, network: str | None) -> DueList:
+    """Contacts due within `within_days` days (overdue first), lapsed and never-contacted
+    ones, and the birthdays and anniversaries of the same days."""
     today = analysis.today
     rels = [
         r
@@ -35,14 +39,15 @@ def due_list(analysis: Analysis, within: int, network: str | None) -> DueList:
         for r in rels
         if r.state in ("overdue", "due soon", "ok")
         and r.due is not None
-        and (r.due - today).days <= within
+        and (r.due - today).days <= within_days
     ]
     return DueList(
         today=today,
-        within=within,
+        within=within_days,
         due=tuple(sorted_relationships(due)),
         lapsed=tuple(sorted_relationships([r for r in rels if r.state == "lapsed"])),
         never=tuple(sorted_relationships([r for r in rels if r.state == "never"])),
+        occasions=within(analysis.occasions, within_days, network),
     )
 
 
@@ -52,7 +57,43 @@ def render_due_json(analysis: Analysis, result: DueList) -> str:
         key: [to_json(contact_row(analysis, r)) for r in rels]
         for key, rels in (("due", result.due), ("lapsed", result.lapsed), ("never", result.never))
     }
-    return json_text({"today": result.today.isoformat(), "within_days": result.within, **rows})
+    occasions = [occasion_json(o) for o in result.occasions]
+    return json_text(
+        {
+            "today": result.today.isoformat(),
+            "within_days": result.within,
+            **rows,
+            "occasions": occasions,
+        }
+    )
+
+
+def occasion_json(occasion: Occasion) -> dict[str, object]:
+    """One birthday or anniversary as `due --format json` lists it."""
+    return {
+        "name": occasion.contact.name,
+        "path": occasion.contact.path,
+        "network": occasion.contact.network,
+        "kind": occasion.kind,
+        "date": occasion.day.isoformat(),
+        "days": occasion.days,
+        "years": occasion.years,
+        "written": occasion.yearly.text(),
+    }
+
+
+def occasion_line(occasion: Occasion) -> str:
+    """`Dana Whitfield · birthday in 3 days (Thu 2026-11-26, turns 40)`."""
+    day = occasion.day
+    parts = [f"{_WEEKDAYS[day.weekday()]} {day.isoformat()}"] if occasion.days else []
+    if occasion.years:
+        n = occasion.years
+        parts.append(f"turns {n}" if occasion.kind == "birthday" else f"{n} year{'s' * (n != 1)}")
+    tail = f" ({', '.join(parts)})" if parts else ""
+    return f"{occasion.contact.name} · {occasion.when()}{tail}"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _when(rel: Relationship, today: date) -> str:
@@ -103,6 +144,12 @@ def render_due(analysis: Analysis, result: DueList, width: int = 80) -> str:
         for rel in result.lapsed:
             out.extend(_entry(analysis, rel, width))
             out.append("")
+    if result.occasions:
+        out.extend([f"Birthdays and anniversaries ({len(result.occasions)})", ""])
+        for occasion in result.occasions:
+            line = terminal_safe(occasion_line(occasion))
+            out.extend(textwrap.wrap(line, width=width, subsequent_indent="    "))
+        out.append("")
     if result.never:
         names = ", ".join(r.contact.name for r in result.never)
         out.extend(

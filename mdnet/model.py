@@ -10,6 +10,7 @@ from typing import Any
 from mdnet.dates import DateError, Period, parse_date, parse_duration, parse_period
 from mdnet.links import note_aliases
 from mdnet.note import Note, Problem
+from mdnet.yearly import Yearly, parse_yearly
 
 CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
@@ -33,6 +34,8 @@ class Contact:
     private: bool = False
     company: str | None = None
     role: str | None = None
+    birthday: Yearly | None = None
+    anniversary: Yearly | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,16 @@ class _Fields:
             self.problem("F004", key, f"`{key}`: {exc}")
             return None
 
+    def yearly(self, key: str) -> Yearly | None:
+        """A birthday or anniversary: `YYYY-MM-DD`, `--MM-DD` or `MM-DD` (F004 otherwise)."""
+        if self.note.meta.get(key) is None:
+            return None
+        try:
+            return parse_yearly(self.note.meta[key])
+        except DateError as exc:
+            self.problem("F004", key, f"`{key}`: {exc}")
+            return None
+
     def number(self, key: str) -> float | None:
         value = self.note.meta.get(key)
         if value is None:
@@ -187,13 +200,16 @@ def goal_statement(note: Note) -> tuple[str, tuple[int, int]]:
     return note.stem, (1, 1)
 
 
-def build_model(notes: tuple[Note, ...]) -> Model:
-    """Build every contact, goal and event, and check their front-matter fields."""
+def build_model(
+    notes: tuple[Note, ...], yearly_keys: tuple[str, str] = ("birthday", "anniversary")
+) -> Model:
+    """Build every contact, goal and event, and check their front-matter fields.
+    `yearly_keys`: the properties holding a contact's birthday and anniversary."""
     model = Model()
     for note in notes:
         f = _Fields(note, model)
         if note.kind == "contact":
-            model.contacts[note.path] = _contact(note, f)
+            model.contacts[note.path] = _contact(note, f, yearly_keys)
         elif note.kind == "goal":
             model.goals[note.path] = _goal(note, f)
         elif note.kind in ("event", "meeting"):
@@ -204,7 +220,7 @@ def build_model(notes: tuple[Note, ...]) -> Model:
     return model
 
 
-def _contact(note: Note, f: _Fields) -> Contact:
+def _contact(note: Note, f: _Fields, yearly_keys: tuple[str, str]) -> Contact:
     aliases = note.meta.get("aliases")
     if isinstance(aliases, str):
         f.problem("F005", "aliases", f"`aliases` should be a list: aliases: [{aliases}]")
@@ -225,6 +241,8 @@ def _contact(note: Note, f: _Fields) -> Contact:
         private=f.flag("private"),
         company=f.text("company"),
         role=f.text("role"),
+        birthday=f.yearly(yearly_keys[0]),
+        anniversary=f.yearly(yearly_keys[1]),
     )
 
 

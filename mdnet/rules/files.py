@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mdnet.dates import DateError, parse_date
 from mdnet.diagnostics import Finding
 from mdnet.rules import rule
+from mdnet.yearly import is_yearless
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
@@ -64,9 +65,12 @@ def _typed_properties(analysis: Analysis, code: str) -> Iterator[Finding]:
     if not types:
         return
     taken = {(path, p.line, p.col) for c in ("F004", "F005") for path, p in analysis.problems(c)}
+    yearly = (analysis.config.birthday_key, analysis.config.anniversary_key)
     for note in analysis.vault.notes:
         for key, value in note.meta.items():
             kind = types.get(key.lower()) if isinstance(key, str) else None
+            if kind and note.kind == "contact" and key in yearly and is_yearless(value):
+                continue  # `birthday: --05-14`: a birthday with no year (model.py checks it)
             found = _type_problem(kind, value) if kind else None
             if found is None or found[0] != code:
                 continue
@@ -169,6 +173,9 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
     placed on a calendar, so the field is ignored. The same goes for a property that
     Obsidian types as a date or date & time (`.obsidian/types.json`, or `[property_types]`
     in mdnet.toml), in any note: Obsidian shows `birthday: 2026-02-30` as invalid too.
+    A contact's birthday and anniversary may leave out the year (`--05-14` or `05-14`):
+    that is not flagged even where the property is typed as a date (Obsidian's property
+    editor marks it, but there is no year to write), while `--02-30` is.
 
     Fix: write the date as `YYYY-MM-DD`. `--fix` rewrites a date that can mean only one
     day: `2026/11/02`, `20261102`, `Nov 2, 2026`, `2 November 2026`, `31/12/2026` (a day
@@ -179,6 +186,8 @@ def bad_date(analysis: Analysis) -> Iterator[Finding]:
         met: 2026-13-45        # F004 `met`: 2026-13-45 is not a real date (month 13)
         met: 2026-03-14        # fine
         birthday: 2026-02-30   # F004 `birthday` is a date property (.obsidian/types.json)
+        birthday: --02-30      # F004 on a contact: February has 29 days
+        birthday: --05-14      # fine on a contact: a birthday without a year
     """
     yield from _problems(analysis, "F004")
     yield from _typed_properties(analysis, "F004")
