@@ -10,10 +10,19 @@ from functools import cached_property
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.derive import Derivation, GoalState, Interaction, NetworkHealth, Planned, Relationship
+from mdnet.derive import (
+    Derivation,
+    GoalState,
+    Interaction,
+    NetworkHealth,
+    Planned,
+    Relationship,
+    strategy,
+)
 from mdnet.derive import goals as progress
 from mdnet.derive import interactions as touches
 from mdnet.derive import relationships as relating
+from mdnet.derive import scorecard as scoring
 from mdnet.derive.occasions import Occasion
 from mdnet.derive.occasions import occasions as next_occasions
 from mdnet.links import LinkIndex
@@ -91,11 +100,69 @@ class Analysis:
         return progress.milestones(self.parents)
 
     @cached_property
-    def goals(self) -> dict[str, GoalState]:
-        index = progress.GoalIndex(
-            self.today, self.notes, self.model, self.counted, self.relationships
+    def goal_index(self) -> progress.GoalIndex:
+        """What goal progress reads, with its memo tables."""
+        return progress.GoalIndex(
+            self.today,
+            self.notes,
+            self.model,
+            self.counted,
+            self.relationships,
+            self.reconnections,
+            self.points,
         )
+
+    @cached_property
+    def goals(self) -> dict[str, GoalState]:
+        index = self.goal_index
         return progress.goal_states(self.model.goals.values(), index, self.parents, self.milestones)
+
+    @cached_property
+    def who(self) -> dict[str, strategy.Who]:
+        """Goal path -> its people (`who:`, its measure's network or tag, else its parent's)."""
+        return strategy.who_of_goals(self.model, self.notes, self.index, self.parents)
+
+    @cached_property
+    def event_goals(self) -> dict[str, str]:
+        """Event path -> the goal its `goal:` links."""
+        return strategy.event_goals(self.model, self.notes, self.index)
+
+    @cached_property
+    def attendees(self) -> dict[str, tuple[str, ...]]:
+        """Event path -> the contacts listed as there."""
+        return strategy.attendees(self.interactions, self.model)
+
+    @cached_property
+    def met_at(self) -> dict[str, str]:
+        """Contact path -> the event where it was first met."""
+        return strategy.met_at(self.model, self.notes, self.index, self.attendees)
+
+    @cached_property
+    def event_returns(self) -> dict[str, strategy.EventReturn]:
+        """Event path -> its return: new people met, follow-ups, gives since."""
+        return strategy.event_returns(
+            self.model,
+            self.event_goals,
+            self.attendees,
+            self.met_at,
+            self.by_contact,
+            self.config.follow_up_days,
+            self.today,
+        )
+
+    @cached_property
+    def reconnections(self) -> tuple[strategy.Reconnection, ...]:
+        """Interactions with contacts who had lapsed, by date."""
+        return strategy.reconnections(self.relationships, self.today)
+
+    @cached_property
+    def points(self) -> tuple[scoring.Points, ...]:
+        """Scorecard points earned up to today, by date."""
+        return scoring.scored(self.counted, self.relationships, self.config.scorecard, self.today)
+
+    def weekly_points(self, weeks: int = 26) -> list[tuple[date, float]]:
+        """(Monday, points) for the last `weeks` weeks, oldest first."""
+        return scoring.weekly(self.points, self.today, weeks)
 
     def network_health(self) -> list[NetworkHealth]:
         return relating.network_health(self.relationships.values(), self.config)

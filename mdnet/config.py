@@ -38,6 +38,24 @@ class Network:
 
 
 @dataclass(frozen=True, slots=True)
+class Scorecard:
+    """`[scorecard]`: points per kind of interaction, for `measure: {count: points}`."""
+
+    give: float = 3
+    ask: float = 1
+    followup: float = 2
+    new_contact: float = 2
+    event: float = 5
+    other: float = 1
+    """An interaction of no other kind (a call, a coffee)."""
+    followup_tags: tuple[str, ...] = ("followup", "follow-up")
+    """`[scorecard] followup_tags`: the tags that make an interaction a follow-up."""
+
+
+SCORECARD_KEYS = ("give", "ask", "followup", "new_contact", "event", "other", "followup_tags")
+
+
+@dataclass(frozen=True, slots=True)
 class RulesConfig:
     """Which rules run and at what severity."""
 
@@ -88,6 +106,11 @@ class Config:
     sync_keys: Mapping[str, str] = field(default_factory=lambda: dict(SYNC_KEYS))
     """What `mdnet sync-properties` writes (`last_contact`, `next_due`, `state`) -> the
     front-matter key it writes it under (`[sync]`); mdnet never reads these keys."""
+    scorecard: Scorecard = field(default_factory=Scorecard)
+    new_per_event: int = 1
+    """E004: new contacts expected at each past event (0 turns the rule off)."""
+    pace_factor: float = 3.0
+    """G012: how many times the recent pace a goal may need before it is unrealistic."""
     origins: Mapping[str, str] = field(default_factory=dict)
     """Setting (field name, or `property_types.KEY`) -> where its value came from
     (`mdnet.toml`, `pyproject.toml`, `.obsidian/FILE`); a setting not listed is a default."""
@@ -158,6 +181,9 @@ TOP_KEYS = {
     "tags",
     "rules",
     "report",
+    "scorecard",
+    "new_per_event",
+    "pace_factor",
 }
 
 
@@ -293,6 +319,8 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         "vague_words": ("vague_words", strings),
         "assumption_words": ("assumption_words", strings),
         "attendee_keys": ("attendee_keys", strings),
+        "new_per_event": ("new_per_event", positive_int),
+        "pace_factor": ("pace_factor", lambda k, v: _positive_number(fail, k, v)),
     }
     for key, (attr, convert) in simple.items():
         if key in data:
@@ -422,9 +450,28 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         if "title" in report:
             kwargs["report_title"] = string("report.title", report["title"])
 
+    if "scorecard" in data:
+        card: dict[str, Any] = {}
+        for key, value in table("scorecard", data["scorecard"]).items():
+            if key not in SCORECARD_KEYS:
+                known = ", ".join(SCORECARD_KEYS)
+                raise fail(f"scorecard.{key}", f"is not a known setting ({known})")
+            if key == "followup_tags":
+                listed = strings("scorecard.followup_tags", value)
+                card[key] = tuple(t.lstrip("#").lower() for t in listed)
+            else:
+                card[key] = _positive_number(fail, f"scorecard.{key}", value)
+        kwargs["scorecard"] = Scorecard(**card)
+
     label = source.name if source else "configuration"
     kwargs["origins"] = {name: label for name in kwargs if name != "source"}
     return Config(**kwargs)
+
+
+def _positive_number(fail: Callable[[str, str], ConfigError], key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
+        raise fail(key, f"must be a non-negative number, not {value!r}")
+    return float(value)
 
 
 def _sync_keys(

@@ -15,7 +15,7 @@ from mdnet.yearly import Yearly, parse_yearly
 CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
 HORIZONS = ("long", "short")
-MEASURES = ("contacts", "interactions", "events")
+MEASURES = ("contacts", "interactions", "events", "reconnections", "points")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,8 @@ class Contact:
     private: bool = False
     company: str | None = None
     role: str | None = None
+    met_at: bool = False
+    """`met_at:` links the event(s) where you met (see mdnet.derive.strategy)."""
     birthday: Yearly | None = None
     anniversary: Yearly | None = None
 
@@ -68,6 +70,8 @@ class Goal:
     measure: Measure | None = None
     private: bool = False
     why: str | None = None
+    who: tuple[str, ...] = ()
+    """`who:` as written: network names, `#tags` and `[[contact]]` links (resolved later)."""
 
     @property
     def active(self) -> bool:
@@ -241,9 +245,24 @@ def _contact(note: Note, f: _Fields, yearly_keys: tuple[str, str]) -> Contact:
         private=f.flag("private"),
         company=f.text("company"),
         role=f.text("role"),
+        met_at=_met_at(note, f),
         birthday=f.yearly(yearly_keys[0]),
         anniversary=f.yearly(yearly_keys[1]),
     )
+
+
+def _met_at(note: Note, f: _Fields) -> bool:
+    """Whether `met_at:` names an event by link (the link is resolved later)."""
+    value = note.meta.get("met_at")
+    if value is None:
+        return False
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(v, str) and "[[" in v for v in items):
+        f.problem(
+            "F005", "met_at", f'`met_at` must be a link like "[[Event]]", not {_shown(value)}'
+        )
+        return False
+    return True
 
 
 def _goal(note: Note, f: _Fields) -> Goal:
@@ -270,7 +289,20 @@ def _goal(note: Note, f: _Fields) -> Goal:
         measure=_measure(note, f),
         private=f.flag("private"),
         why=f.text("why"),
+        who=_who(note, f),
     )
+
+
+def _who(note: Note, f: _Fields) -> tuple[str, ...]:
+    """`who:` (a name or a list): networks, `#tags` or contact links, as written."""
+    value = note.meta.get("who")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) for v in items):
+        f.problem("F005", "who", f"`who` must be networks, #tags or links, not {_shown(value)}")
+        return ()
+    return tuple(v.strip() for v in items if v.strip())
 
 
 def _measure(note: Note, f: _Fields) -> Measure | None:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import MakeVault, check_json, codes, run
 
 import mdnet.cli
+import mdnet.commands.runner
 from mdnet.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -274,7 +275,7 @@ def test_no_colour_when_not_a_terminal(
 
 
 def test_colour_on_a_terminal(make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(mdnet.cli, "_color", lambda to_terminal=True: True)
+    monkeypatch.setattr(mdnet.commands.runner, "color", lambda to_terminal=True: True)
     vault = make_vault({"Goals/G.md": GOAL_ERRORS})
 
     def invoke(*args: str) -> str:
@@ -602,6 +603,8 @@ SAMPLE_FINDINGS = {
     ("People/Beth Kowalski.md", 1, 1, "C001"),
     ("People/Victor Huang.md", 1, 1, "C001"),
     ("People/Owen Fischer.md", 1, 1, "C005"),
+    ("Events/Community Bankers Breakfast.md", 3, 7, "E004"),
+    ("Events/Main Street Banking Forum.md", 3, 7, "E004"),
 }
 
 
@@ -616,13 +619,13 @@ def test_sample_vault_gives_exactly_the_planted_findings(monkeypatch: pytest.Mon
     assert len(got) == len(set(got))
     assert set(got) == SAMPLE_FINDINGS
     severities = [r["severity"] for r in rows]
-    assert (severities.count("error"), severities.count("warning")) == (4, 12)
+    assert [severities.count(s) for s in ("error", "warning", "info")] == [4, 12, 2]
 
 
 def test_sample_vault_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = run("check", "sample-vault", "--no-cache")
-    assert result.stdout.splitlines()[-1].startswith("Found 16 problems (4 errors, 12 warnings)")
+    assert result.stdout.splitlines()[-1].startswith("Found 18 problems (4 errors, 12 warnings, 2 info)")
     assert "Priya Nair" not in result.stdout  # suppressed with mdnet-disable-next-line
     assert "Templates/" not in result.stdout  # excluded by config
 

@@ -19,6 +19,7 @@ start: 2026-01-01
 deadline: 2026-12-31
 progress: 28
 target: 30
+who: [bloggers]
 ---
 """
 

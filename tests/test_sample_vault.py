@@ -191,7 +191,8 @@ def test_contact_only_in_a_daily_note(derived: Derivation) -> None:
 def test_contact_only_at_an_event(derived: Derivation) -> None:
     tom = derived.relationships["People/Tom Reilly.md"]
     assert [(i.date, i.path, i.source) for i in tom.interactions] == [
-        (date(2026, 11, 18), "Events/Main Street Banking Forum.md", "event")
+        (date(2026, 10, 29), "Events/Credit Union Lending Mixer.md", "event"),
+        (date(2026, 11, 18), "Events/Main Street Banking Forum.md", "event"),
     ]
     assert tom.last is not None and tom.last.date == date(2026, 11, 18)
 
@@ -338,6 +339,10 @@ def test_relationship_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("check", ".", "--select", "C,E,G010", "--no-cache")
     lines = [line for line in result.stdout.splitlines() if ": " in line]
     assert lines == [
+        "Events/Community Bankers Breakfast.md:3:7: E004 no new contact met at this event"
+        " (2026-11-05)",
+        "Events/Main Street Banking Forum.md:3:7: E004 no new contact met at this event"
+        " (2026-11-18)",
         "People/Alex Chen.md:1:1: C001 overdue by 16 days: last contact 2026-09-23"
         " (cadence 45 days)",
         "People/Beth Kowalski.md:1:1: C001 overdue by 144 days: last contact 2026-05-18"

@@ -4,7 +4,10 @@ Plain functions over frozen records, one module per job:
 
 - :mod:`mdnet.derive.interactions` collects interactions and plans from the notes;
 - :mod:`mdnet.derive.relationships` turns them into each contact's state on a date;
-- :mod:`mdnet.derive.goals` measures goal progress, pace, recurring periods and streaks.
+- :mod:`mdnet.derive.goals` measures goal progress, pace, recurring periods and streaks;
+- :mod:`mdnet.derive.strategy` ties goals to people and events: what → who → where,
+  where each contact was first met, each event's return, reconnections;
+- :mod:`mdnet.derive.scorecard` scores networking behaviour in points (`[scorecard]`).
 
 :class:`mdnet.analysis.Analysis` calls them, once each, and keeps every result.
 """
@@ -24,15 +27,21 @@ from mdnet.derive.records import (
     Relationship,
     readable,
 )
+from mdnet.derive.scorecard import Points
+from mdnet.derive.strategy import EventReturn, Reconnection, Who
 
 __all__ = [
     "Derivation",
+    "EventReturn",
     "GoalState",
     "Interaction",
     "NetworkHealth",
     "PeriodCount",
     "Planned",
+    "Points",
+    "Reconnection",
     "Relationship",
+    "Who",
     "readable",
 ]
 
@@ -54,6 +63,29 @@ class Derivation(Protocol):
 
     @property
     def goals(self) -> Mapping[str, GoalState]: ...
+
+    @property
+    def who(self) -> Mapping[str, Who]: ...
+
+    @property
+    def event_goals(self) -> Mapping[str, str]: ...
+
+    @property
+    def attendees(self) -> Mapping[str, tuple[str, ...]]: ...
+
+    @property
+    def met_at(self) -> Mapping[str, str]: ...
+
+    @property
+    def event_returns(self) -> Mapping[str, EventReturn]: ...
+
+    @property
+    def reconnections(self) -> tuple[Reconnection, ...]: ...
+
+    @property
+    def points(self) -> tuple[Points, ...]: ...
+
+    def weekly_points(self, weeks: int = 26) -> list[tuple[date, float]]: ...
 
     def network_health(self) -> list[NetworkHealth]: ...
 

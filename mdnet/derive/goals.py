@@ -8,12 +8,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from mdnet.dates import Period, next_period_start, period_end, period_start, prev_period_start
 from mdnet.derive.records import GoalState, Interaction, PeriodCount, Relationship
+from mdnet.derive.scorecard import Points
+from mdnet.derive.strategy import Reconnection
 from mdnet.links import LinkIndex
 from mdnet.model import Goal, Measure, Model
 from mdnet.note import Note
@@ -35,6 +37,8 @@ class GoalIndex:
     model: Model
     interactions: tuple[Interaction, ...]
     relationships: Mapping[str, Relationship]
+    reconnections: tuple[Reconnection, ...] = ()
+    points: tuple[Points, ...] = ()
     dates: dict[MeasureKey, list[date]] = field(default_factory=dict)
     amounts: dict[MeasureKey, Amounts] = field(default_factory=dict)
     totals: dict[tuple[MeasureKey, Period], dict[date, float]] = field(default_factory=dict)
@@ -79,7 +83,7 @@ def goal_state(
     source, amounts = _dated_amounts(goal, index)
     if goal.every:
         return _recurring(goal, index, source, amounts, parent, children)
-    if source == "measure":  # dates sorted, one each: count the window by bisection
+    if source == "measure" and not _weighted(goal):  # sorted dates: count by bisection
         dates = _measured(goal, index)
         lo = goal.start or date.min
         hi = min(goal.deadline or today, today)
@@ -113,11 +117,24 @@ def goal_state(
     return GoalState(goal, progress, source, percent, expected, days_left, state, parent, children)
 
 
+def measured_between(goal: Goal, index: GoalIndex, first: date, last: date) -> float | None:
+    """How much of a goal's `measure` the vault shows from `first` to `last` (both
+    included), whatever the goal's own window; None when the measure has no such count
+    (no measure, or contacts in touch, which depends on the goal's window)."""
+    m = goal.measure
+    if m is None or (m.count == "contacts" and not m.new):
+        return None
+    _, amounts = _dated_amounts(replace(goal, progress=None), index)
+    return sum(a for d, a in amounts if d is not None and first <= d <= last)
+
+
 def _dated_amounts(goal: Goal, index: GoalIndex) -> tuple[str, Amounts]:
     """Where progress comes from, and its (date, amount) entries."""
     if goal.progress is not None:
         return "progress", [(None, goal.progress)]
     if goal.measure is not None:
+        if _weighted(goal):
+            return "measure", [(p.date, p.points) for p in index.points]
         key = _measure_key(goal)
         if key is None:
             return "measure", [(d, 1.0) for d in _measured(goal, index)]
@@ -137,6 +154,11 @@ def _dated_amounts(goal: Goal, index: GoalIndex) -> tuple[str, Amounts]:
     if tasks:
         return "tasks", [(i.done or i.date, 1.0) for i in tasks]
     return "none", []
+
+
+def _weighted(goal: Goal) -> bool:
+    """A measure whose entries carry an amount (scorecard points), not one each."""
+    return goal.measure is not None and goal.measure.count == "points"
 
 
 def _measure_key(goal: Goal) -> MeasureKey | None:
@@ -163,6 +185,16 @@ def _measure_dates(m: Measure, index: GoalIndex) -> list[date]:
     """Window-independent measures, computed once per distinct query."""
     if m.count == "events":
         return [e.date for e in index.model.events.values() if e.date]
+    if m.count == "reconnections":
+        contacts = index.model.contacts
+        return [
+            r.date
+            for r in index.reconnections
+            if (not m.tag or m.tag in r.interaction.tags)
+            and (not m.network or contacts[r.contact].network == m.network)
+        ]
+    if m.count == "points":
+        return [p.date for p in index.points]
     if m.count == "interactions":
         contacts = index.model.contacts
         return [

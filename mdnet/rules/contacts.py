@@ -211,28 +211,38 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
 def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: the follow-up within a week is what turns a meeting into a relationship.
-    `follow_up_days` (default 7) sets the window.
+    `follow_up_days` (default 7) sets the window. A contact first met at an event
+    (`met_at: "[[Event]]"`, or `met:` the date of an event that lists them as an
+    attendee) is named with the event; with `met_at:` and no `met:`, the event's date
+    is the day you met. Attending the event is not a follow-up; any later interaction is.
 
     Fix: follow up and log it.
 
     Example:
         met: 2026-11-02          # C008 met 21 days ago, no follow-up since
+        met_at: "[[Fintech meetup]]"   # C008 met 21 days ago at Fintech meetup (2026-11-02)
     """
     days = analysis.config.follow_up_days
     today = analysis.today
+    events = analysis.model.events
+    met_at = analysis.derived.met_at
     for rel in analysis.derived.relationships.values():
         contact = rel.contact
-        met = contact.met
+        event = events.get(met_at.get(contact.path, ""))
+        met = contact.met or (event.date if event else None)
         if met is None or contact.status != "active" or today - met <= timedelta(days=days):
             continue
         if any(met < i.date <= today for i in rel.interactions):
             continue
-        line, col = analysis.notes[contact.path].key_line("met")
+        note = analysis.notes[contact.path]
+        line, col = note.key_line("met" if contact.met else "met_at")
+        where = f" at {event.name}" if event else ""
         yield Finding(
             contact.path,
             line,
             col,
-            f"met {format_days((today - met).days)} ago ({met.isoformat()}), no follow-up since",
+            f"met {format_days((today - met).days)} ago{where} ({met.isoformat()}), "
+            "no follow-up since",
         )
 
 
