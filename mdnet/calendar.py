@@ -1,4 +1,5 @@
-"""An iCalendar (.ics) file of reach-out dates and goal deadlines, for any calendar app."""
+"""An iCalendar (.ics) file of reach-out dates, goal deadlines, birthdays and anniversaries,
+for any calendar app."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from mdnet import __version__
 from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Relationship
+from mdnet.derive.occasions import Occasion
 from mdnet.fsutil import GENERATED_MARK
 
 
@@ -23,6 +25,8 @@ class Entry:
     summary: str
     description: str
     category: str
+    yearly: dict[str, object] | None = None
+    """An RRULE (`{"freq": "yearly", ...}`) for an event that comes back every year."""
 
 
 def uid(kind: str, path: str) -> str:
@@ -97,21 +101,51 @@ def _goal_entry(state: GoalState, public: bool) -> Entry | None:
     )
 
 
+def _occasion_entry(occasion: Occasion) -> Entry:
+    """A yearly all-day event. Its first day is the date written (its first year, or this
+    year's when no year is written); February 29 recurs on the last day of February, so
+    on February 28 in other years, as everywhere in mdnet."""
+    contact, yearly = occasion.contact, occasion.yearly
+    first = yearly.on(yearly.year if yearly.year is not None else occasion.day.year)
+    rule: dict[str, object] = {"freq": "yearly"}
+    if yearly.leap_day:
+        rule.update(bymonth=2, bymonthday=-1)
+    lines = []
+    if yearly.year is not None:
+        lines.append(f"{'Born' if occasion.kind == 'birthday' else 'Since'} {yearly.year}.")
+    lines.append(f"Note: {contact.path}")
+    return Entry(
+        uid(occasion.kind, contact.path),
+        first,
+        f"{occasion.kind.capitalize()}: {contact.name}",
+        "\n".join(lines),
+        occasion.kind,
+        rule,
+    )
+
+
 def entries(analysis: Analysis, public: bool = False) -> list[Entry]:
     """The events: each active contact's next due date, each active goal's and milestone's
-    deadline. `public` leaves out private contacts and goals and names no one."""
+    deadline, each birthday and anniversary (yearly). `public` leaves out private contacts
+    and goals, birthdays and anniversaries, and names no one."""
     derived = analysis.derived
     found = [_contact_entry(r, analysis, public) for r in derived.relationships.values()]
     found += [_goal_entry(s, public) for s in derived.goals.values()]
+    if not public:
+        found += [_occasion_entry(o) for o in analysis.occasions]
     return sorted((e for e in found if e is not None), key=lambda e: (e.day, e.summary, e.uid))
 
 
-def render_ics(items: list[Entry], today: date, title: str) -> str:
-    """An RFC 5545 calendar. DTSTAMP is `today` at midnight UTC, so a run is reproducible."""
+def render_ics(items: list[Entry], today: date, title: str, alarm_days: int | None = None) -> str:
+    """An RFC 5545 calendar. DTSTAMP is `today` at midnight UTC, so a run is reproducible.
+    `alarm_days`: a reminder (VALARM) that many days before each event (0: on the day)."""
     cal = Calendar()
     cal.add("prodid", f"-//mdnet//mdnet {__version__}//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-caldesc", f"Reach-out dates and goal deadlines, {GENERATED_MARK}")
+    what = "Reach-out dates and goal deadlines"
+    if any(item.yearly for item in items):
+        what = "Reach-out dates, goal deadlines, birthdays and anniversaries"
+    cal.add("x-wr-caldesc", f"{what}, {GENERATED_MARK}")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", title)
     cal.add("name", title)
@@ -124,14 +158,23 @@ def render_ics(items: list[Entry], today: date, title: str) -> str:
         if item.day < date.max:  # `snooze: 9999-12-31`: a one-day event needs no DTEND
             event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", item.summary)
+        if item.yearly is not None:
+            event.add("rrule", item.yearly)
         if item.description:
             event.add("description", item.description)
         event.add("categories", ["mdnet", item.category])
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy day
+        if alarm_days is not None:
+            alarm = Alarm()
+            alarm.add("uid", item.uid.replace("@", f"-alarm-{alarm_days}d@"))
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            alarm.add("trigger", timedelta(days=-alarm_days))
+            event.add_component(alarm)
         cal.add_component(event)
     return str(cal.to_ical().decode("utf-8"))
 
 
-def build_calendar(analysis: Analysis, public: bool = False) -> str:
+def build_calendar(analysis: Analysis, public: bool = False, alarm_days: int | None = None) -> str:
     title = analysis.config.report_title
-    return render_ics(entries(analysis, public), analysis.today, title)
+    return render_ics(entries(analysis, public), analysis.today, title, alarm_days)

@@ -192,6 +192,7 @@ def test_public_json_keys() -> None:
         "public",
         "contacts",
         "goals",
+        "occasions",
         "summary",
         "networks",
         "activity",

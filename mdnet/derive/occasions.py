@@ -10,6 +10,8 @@ from mdnet.model import Contact
 from mdnet.yearly import Yearly
 
 KINDS = ("birthday", "anniversary")
+REPORT_DAYS = 30
+"""The report lists the birthdays and anniversaries of the next 30 days."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Relationship
+from mdnet.derive.occasions import REPORT_DAYS, within
 from mdnet.diagnostics import Diagnostic
 from mdnet.report.data import (
     ActivityWeek,
@@ -17,6 +18,7 @@ from mdnet.report.data import (
     GoalRow,
     NetworkRow,
     Number,
+    OccasionRow,
     PeriodRow,
     Report,
     Summary,
@@ -138,6 +140,17 @@ def build_report(analysis: Analysis, diagnostics: list[Diagnostic]) -> Report:
         ),
         contacts=tuple(contact_row(analysis, r) for r in rels),
         goals=tuple(goal_row(g) for g in goals),
+        occasions=tuple(
+            OccasionRow(
+                name=o.contact.name,
+                path=o.contact.path,
+                kind=o.kind,
+                date=o.day,
+                days=o.days,
+                years=o.years,
+            )
+            for o in within(analysis.occasions, REPORT_DAYS)
+        ),
         networks=tuple(
             NetworkRow(
                 name=n.name,

@@ -64,6 +64,23 @@ class ContactRow:
 
 
 @dataclass(frozen=True, slots=True)
+class OccasionRow:
+    """A birthday or anniversary in the next weeks. Never published: `--public` blanks the
+    whole list (a birthday is personal data even without a name)."""
+
+    name: str = field(metadata=publish(BLANK))
+    path: str | None = field(metadata=publish(BLANK))
+    kind: str = field(metadata=publish(BLANK))
+    """`birthday` or `anniversary`."""
+    date: date = field(metadata=publish(BLANK))
+    """The next day it falls on (February 29 is February 28 in other years)."""
+    days: int = field(metadata=publish(BLANK))
+    """Days from the report's date (0: today)."""
+    years: int | None = field(metadata=publish(BLANK))
+    """The age (or years) on that day, when the year is written."""
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodRow:
     """One period of a recurring goal: how many, and whether the target was met."""
 
@@ -178,6 +195,8 @@ class Report:
     summary: Summary = field(metadata=publish(KEEP, rank=2))
     contacts: tuple[ContactRow, ...] = field(metadata=publish(KEEP, rank=1))
     goals: tuple[GoalRow, ...] = field(metadata=publish(KEEP, rank=1))
+    occasions: tuple[OccasionRow, ...] = field(metadata=publish(BLANK, rank=1))
+    """Birthdays and anniversaries of the next 30 days, soonest first; none when public."""
     networks: tuple[NetworkRow, ...] = field(metadata=publish(KEEP, rank=2))
     activity: tuple[ActivityWeek, ...] = field(metadata=publish(KEEP, rank=2))
     balance: Balance = field(metadata=publish(KEEP, rank=2))
@@ -188,6 +207,7 @@ RECORDS: tuple[type, ...] = (
     Report,
     Summary,
     ContactRow,
+    OccasionRow,
     GoalRow,
     PeriodRow,
     NetworkRow,
