@@ -116,7 +116,9 @@ def _entry(analysis: Analysis, rel: Relationship, width: int) -> list[str]:
         lines.extend(wrap.wrap(terminal_safe(f"{label}: {text}")))
 
     if rel.last:
-        add("last", f"{rel.last.date.isoformat()} {rel.last.text}")
+        ago = (analysis.today - rel.last.date).days  # a reconnection: how long it has been
+        since = f" ({ago} days ago)" if rel.state == "lapsed" else ""
+        add("last", f"{rel.last.date.isoformat()}{since} {rel.last.text}")
     if network and network.value:
         add("offer", network.value)
     for plan in rel.planned:

@@ -132,9 +132,11 @@ def event_goals(model: Model, notes: Mapping[str, Note], index: LinkIndex) -> di
 
 
 def attendees(interactions: Iterable[Interaction], model: Model) -> dict[str, tuple[str, ...]]:
-    """Event path -> the contacts its attendee properties list."""
+    """Event path -> the contacts its attendee properties list, by path."""
     return {
-        i.path: i.contacts for i in interactions if i.source == "event" and i.path in model.events
+        i.path: tuple(sorted(i.contacts))
+        for i in interactions
+        if i.source == "event" and i.path in model.events
     }
 
 
