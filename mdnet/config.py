@@ -265,6 +265,9 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{where}: `{key}` {problem}")
 
+    from mdnet.configspec import check_shape  # the keys and kinds the JSON Schema shows
+
+    check_shape(data, fail)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise fail(unknown[0], f"is not a known setting (known: {', '.join(sorted(TOP_KEYS))})")

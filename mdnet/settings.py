@@ -9,20 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from mdnet.config import FOLDER_KINDS, Config, load_config
+from mdnet.configspec import toml_keys
 from mdnet.vault import find_root, find_vault_above
 
 DEFAULT = "default"
 
-# Config fields whose TOML key is another name; every other field is shown by its own name.
-_KEYS = {
-    "cadence_days": "cadence",
-    "daily_folder": "folders.daily",
-    "give_tags": "tags.give",
-    "ask_tags": "tags.ask",
-    "contact_tags": "contacts.tags",
-    "contact_categories": "contacts.categories",
-    "report_title": "report.title",
-}
+# Config fields whose TOML key is another name (read from mdnet.configspec, which names the
+# Config attribute each key sets); every other field is shown by its own name.
+_KEYS = toml_keys()
 _HIDDEN = {"source", "origins"}
 
 
@@ -89,7 +83,8 @@ def settings_rows(config: Config) -> list[tuple[str, str, str]]:
                 item = getattr(value, sub.name)
                 if sub.name == "per_file_ignores":  # pairs (glob, codes): a table in TOML
                     item = dict(item)
-                add(f"{name}.{sub.name.replace('_', '-')}", item, origin)
+                key = f"{name}.{sub.name}"
+                add(_KEYS.get(key, key), item, origin)
         else:
             add(_KEYS.get(name, name), value, origin)
     return rows

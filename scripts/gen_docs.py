@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mdnet.formats import formats_page
 from mdnet.rules import Rule, all_rules, fix_availability
+from mdnet.schema import SCHEMA_FILE, schema_text
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -52,6 +53,7 @@ def expected() -> dict[Path, str]:
     pages = {DOCS / "rules" / f"{r.code}.md": rule_page(r) for r in rules}
     pages[DOCS / "rules.md"] = index_page(rules)
     pages[DOCS / "formats.md"] = formats_page()
+    pages[DOCS.parent / "mdnet" / SCHEMA_FILE] = schema_text()  # shipped in the package
     return pages
 
 
