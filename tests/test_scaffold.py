@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import TODAY, MakeVault, check_json, run
 
-from mdnet import cli as cli_module
 from mdnet.cli import cli
+from mdnet.commands import new as new_command
 from mdnet.config import Config, load_config
 from mdnet.errors import UsageError
 from mdnet.scaffold import (
@@ -347,7 +347,7 @@ def test_new_goal_prompts_for_the_deadline_in_a_terminal(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault = make_vault({}, config="")
-    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    monkeypatch.setattr(new_command, "_interactive", lambda: True)
     runner = CliRunner()
     result = runner.invoke(
         cli,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mdnet.commands.options import today_option, vault_option
 from mdnet.importer import FORMATS
 from mdnet.importer.csvfile import FIELDS
 from mdnet.model import CONTACT_STATUSES
@@ -27,19 +28,9 @@ Exit codes: 0 every row imported or already there; 1 some rows were skipped
 """
 
 
-def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
-    from mdnet.cli import _today as parse
-
-    return parse(ctx, param, value)
-
-
 @click.command("import", epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--vault",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The vault root (default: found upward from the current folder).",
-)
+@vault_option()
 @click.option(
     "--from",
     "fmt",
@@ -75,12 +66,8 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     show_default=True,
     help="The file's text encoding (Outlook on Windows writes cp1252).",
 )
-@click.option(
-    "--today",
-    envvar="MDNET_TODAY",
-    callback=_today,
-    metavar="YYYY-MM-DD",
-    help="The date for the template's {{date}} (also MDNET_TODAY). Default: the local date.",
+@today_option(
+    help="The date for the template's {{date}} (also MDNET_TODAY). Default: the local date."
 )
 @click.pass_context
 def command(
@@ -107,7 +94,7 @@ def command(
     file's encoding or with a date that does not exist are listed and skipped.
     """
     from mdnet.app import Outcome
-    from mdnet.cli import run
+    from mdnet.commands.runner import run
     from mdnet.importer.write import ImportRequest, run_import
     from mdnet.vault import find_root
 

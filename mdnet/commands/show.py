@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from mdnet.commands.options import no_cache_option, today_option, vault_option
+
 EPILOG = """
 \b
 Examples:
@@ -20,19 +22,9 @@ NAME is a contact's name, an alias or the file name, in any case. Exit codes: 0 
 """
 
 
-def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
-    from mdnet.cli import _today as parse
-
-    return parse(ctx, param, value)
-
-
 @click.command("show", epilog=EPILOG)
 @click.argument("name")
-@click.option(
-    "--vault",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The vault root (default: found upward from the current folder).",
-)
+@vault_option()
 @click.option(
     "--format",
     "fmt",
@@ -41,14 +33,8 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     show_default=True,
     help="Output format.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every note; do not read or write the cache.")
-@click.option(
-    "--today",
-    envvar="MDNET_TODAY",
-    callback=_today,
-    metavar="YYYY-MM-DD",
-    help="Evaluate as of this date (also MDNET_TODAY). Default: the local date.",
-)
+@no_cache_option
+@today_option()
 @click.pass_context
 def command(
     ctx: click.Context, name: str, vault: Path | None, fmt: str, no_cache: bool, today: date
@@ -57,7 +43,7 @@ def command(
     (newest first, with the note and line it comes from), gives and asks, open plans,
     the goals that count them and the events they attended."""
     from mdnet.app import Outcome, open_vault
-    from mdnet.cli import run
+    from mdnet.commands.runner import run
     from mdnet.show import render_json, render_text, show_contact
     from mdnet.vault import find_root
 

@@ -1,0 +1,57 @@
+"""`mdnet calendar`: an iCalendar file of due dates and deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from mdnet import app
+from mdnet.commands.options import no_cache_option, today_option, vault_argument
+from mdnet.commands.runner import run
+
+
+@click.command("calendar")
+@vault_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the .ics file here (default: stdout). Only an earlier export is replaced.",
+)
+@click.option(
+    "--public", is_flag=True, help="Name no one and leave out private contacts and goals."
+)
+@no_cache_option
+@today_option()
+@click.pass_context
+def command(
+    ctx: click.Context,
+    vault: Path,
+    output: Path | None,
+    public: bool,
+    no_cache: bool,
+    today: date,
+) -> None:
+    """Export an iCalendar file: when to reach out to each contact, and goal deadlines.
+
+    One all-day event per active contact on their next due date (today when overdue), and
+    one per active goal and milestone deadline. Event UIDs come from the note's path, so
+    importing the file again (or subscribing to it) updates the events instead of
+    duplicating them.
+
+    \b
+    Examples:
+      mdnet calendar my-vault -o due.ics
+      mdnet calendar my-vault --public -o site/due.ics   # safe to publish
+      mdnet calendar > ~/Calendars/network.ics
+    """
+    run(
+        ctx,
+        lambda: app.calendar(
+            app.CalendarRequest(
+                root=vault, today=today, output=output, public=public, use_cache=not no_cache
+            )
+        ),
+    )

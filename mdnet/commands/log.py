@@ -1,0 +1,69 @@
+"""`mdnet log`: a dated line in a contact's `## Log`; the work is in mdnet.scaffold.log."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from mdnet import app
+from mdnet.commands.options import parse_day, vault_option
+from mdnet.commands.runner import run
+
+
+def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Contact names for shell completion: the file names in the vault's contacts folder."""
+    try:
+        from mdnet.config import load_config
+        from mdnet.vault import find_root
+
+        root = ctx.params.get("vault") or find_root(Path.cwd())
+        folder = Path(root) / (load_config(Path(root)).folder("contacts") or "People")
+        names = sorted(p.stem for p in folder.glob("*.md"))
+    except Exception:  # completion must never fail loudly
+        return []
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+@click.command("log")
+@click.argument("name", shell_complete=_complete_contacts)
+@click.argument("text")
+@vault_option()
+@click.option(
+    "--date",
+    "day",
+    envvar="MDNET_TODAY",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="When it happened (default: today; also MDNET_TODAY).",
+)
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Add #TAG: give, intro, help, share, ask, request, ... (repeatable).",
+)
+@click.pass_context
+def command(
+    ctx: click.Context, name: str, text: str, vault: Path | None, day: date, tags: tuple[str, ...]
+) -> None:
+    """Add a dated line to a contact's `## Log` section: `- YYYY-MM-DD TEXT #TAG`.
+
+    NAME is the contact's name, an alias or the file name, in any case. The line goes
+    after the last item of the `## Log` section (the section is added at the end of the
+    note when missing); nothing else in the file changes, line endings included.
+
+    \b
+    Examples:
+      mdnet log Dana "Coffee; introduced her to [[Sam Ortiz]]" --tag give
+      mdnet log "Sam Ortiz" "Asked for feedback on my pitch" --tag ask --date 2026-11-20
+      mdnet log dana "Sent the December calendar" --vault my-vault
+    """
+    run(
+        ctx,
+        lambda: app.log(
+            app.LogRequest(name=name, text=text, vault=vault, day=day, tags=tags, cwd=Path.cwd())
+        ),
+    )

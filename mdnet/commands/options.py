@@ -1,0 +1,62 @@
+"""The options several commands share, as decorators: the vault (an argument or `--vault`),
+`--today` and `--no-cache`; and the callbacks that read a date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+VAULT_HELP = "The vault root (default: found upward from the current folder)."
+TODAY_HELP = "Evaluate as of this date (also MDNET_TODAY). Default: the local date."
+
+
+def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    """A YYYY-MM-DD option (today when empty), or a usage error naming the value."""
+    if not value:
+        return date.today()
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    if not 1900 <= day.year <= 9000:  # room for a century of cadence either side
+        raise click.BadParameter(f"{value} is out of range (years 1900 to 9000)")
+    return day
+
+
+def parse_optional_day(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> date | None:
+    """As :func:`parse_day`, but None when the option is not given."""
+    return parse_day(ctx, param, value) if value else None
+
+
+def vault_argument(func: F) -> F:
+    """VAULT, an optional argument: the vault's folder (default: the current folder)."""
+    return click.argument(
+        "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+    )(func)
+
+
+def vault_option(help: str = VAULT_HELP) -> Callable[[F], F]:
+    """`--vault FOLDER`: the vault root, else the one found upward (None in the command)."""
+    return click.option("--vault", type=click.Path(file_okay=False, path_type=Path), help=help)
+
+
+def today_option(help: str = TODAY_HELP) -> Callable[[F], F]:
+    """`--today YYYY-MM-DD` (also MDNET_TODAY): the date the command works as of."""
+    return click.option(
+        "--today", envvar="MDNET_TODAY", callback=parse_day, metavar="YYYY-MM-DD", help=help
+    )
+
+
+def no_cache_option(func: F) -> F:
+    """`--no-cache`: parse every note, neither read nor write the cache."""
+    return click.option(
+        "--no-cache", is_flag=True, help="Parse every note; do not read or write the cache."
+    )(func)
