@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -270,48 +270,19 @@ def init(root: Path, today: date, cwd: Path) -> Outcome:
     return Outcome("\n".join(lines) + "\n")
 
 
-@dataclass(frozen=True, slots=True)
-class NewRequest:
-    kind: str
-    name: str
-    vault: Path | None
-    today: date
-    cwd: Path
-    deadline: date | None = None
-    horizon: str | None = None
-    parent: str | None = None
-    network: str | None = None
-    clock: time = time(0, 0)
-
-
-def new_deadline(request: NewRequest) -> date:
+def new_deadline(request: NewNote) -> date:
     """The deadline `mdnet new goal` suggests when it asks for one."""
     from mdnet.scaffold import suggested_deadline
 
     root = _vault(request.vault, request.cwd)
-    return suggested_deadline(root, load_config(root), _new_note(request))
+    return suggested_deadline(root, load_config(root), request)
 
 
-def _new_note(request: NewRequest) -> NewNote:
-    from mdnet.scaffold import NewNote
-
-    return NewNote(
-        kind=request.kind,
-        name=request.name,
-        today=request.today,
-        deadline=request.deadline,
-        horizon=request.horizon,
-        parent=request.parent,
-        network=request.network,
-        clock=request.clock,
-    )
-
-
-def new(request: NewRequest) -> Outcome:
+def new(request: NewNote) -> Outcome:
     from mdnet.scaffold import new_note
 
     root = _vault(request.vault, request.cwd)
-    path, source = new_note(root, load_config(root), _new_note(request))
+    path, source = new_note(root, load_config(root), request)
     used = "" if source == "built-in" else f"created from the template {source}\n"
     return Outcome(stdout=shown(path, request.cwd) + "\n", stderr=used)
 

@@ -78,7 +78,9 @@ def command(
     from dataclasses import replace
     from datetime import datetime
 
-    request = app.NewRequest(
+    from mdnet.scaffold.new import NewNote
+
+    request = NewNote(
         kind=kind,
         name=name,
         vault=vault,

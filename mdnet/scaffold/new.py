@@ -12,6 +12,7 @@ from mdnet.errors import UsageError
 from mdnet.scaffold.names import inside, note_filename, write_new
 from mdnet.scaffold.template import fill_template, find_template
 from mdnet.scaffold.yamledit import front_matter_value, set_front_matter, yaml_scalar
+from mdnet.textscan import nearest
 
 KINDS = ("contact", "goal", "event")
 DEFAULT_FOLDERS = {"contacts": "People", "goals": "Goals", "events": "Events"}
@@ -21,11 +22,14 @@ HORIZONS = ("long", "short")
 
 @dataclass(frozen=True, slots=True)
 class NewNote:
-    """What `mdnet new` was asked for."""
+    """What `mdnet new` was asked for: the note, and the vault it goes in."""
 
     kind: str
     name: str
     today: date
+    vault: Path | None = None
+    """The vault root; None: the one found upward from `cwd`."""
+    cwd: Path = Path()
     deadline: date | None = None
     horizon: str | None = None
     parent: str | None = None
@@ -69,6 +73,46 @@ def _link(name: str) -> str:
     return json.dumps(f"[[{target}]]", ensure_ascii=False)
 
 
+def known_network(config: Config, network: str) -> None:
+    """Refuse a network mdnet.toml does not declare (C003 would flag the note at once),
+    with the nearest declared one; any name goes when none is declared."""
+    declared = config.networks
+    if not declared or network in declared:
+        return
+    near = nearest(network, declared)
+    hint = f"did you mean {near!r}?" if near else f"declared: {', '.join(declared)}"
+    raise UsageError(f"no network {network!r} in mdnet.toml; {hint}")
+
+
+def long_term_goal(root: Path, config: Config, request: NewNote, source: str) -> None:
+    """Refuse a --parent that is not an existing long-term goal (G006 would flag the note
+    at once), with the nearest long-term goal's name."""
+    from mdnet.analysis import Options, analyse
+    from mdnet.cache import cached_loader
+    from mdnet.noteparts import Link
+
+    assert request.parent is not None
+    analysis = analyse(Options(root=root, config=config, today=request.today), cached_loader(True))
+    target = request.parent.strip().removeprefix("[[").removesuffix("]]")
+    found = analysis.index.resolve(Link(target, 1, 1, "property", key="parent"), source).path
+    goals = analysis.model.goals
+    if found in goals and goals[found].horizon == "long":
+        return
+    if found in goals:
+        raise UsageError(f"--parent {found} is not a long-term goal (`horizon: long`)")
+    if found is not None:
+        raise UsageError(f"--parent {found} is not a goal")
+    names = [g.path.rsplit("/", 1)[-1][:-3] for g in goals.values() if g.horizon == "long"]
+    if not names:
+        raise UsageError(
+            f"no goal {target!r}: the vault has no long-term goal; "
+            "create one with `mdnet new goal NAME --horizon long`"
+        )
+    near = nearest(target, names)
+    hint = f"did you mean {near!r}?" if near else "`mdnet report` lists the goals"
+    raise UsageError(f"no long-term goal {target!r}; {hint}")
+
+
 def new_note(root: Path, config: Config, request: NewNote) -> tuple[Path, str]:
     """Write a note from a template; return its path and the template used."""
     if request.kind not in KINDS:
@@ -77,6 +121,8 @@ def new_note(root: Path, config: Config, request: NewNote) -> tuple[Path, str]:
         raise UsageError("--network is for contacts")
     if request.kind != "goal" and (request.deadline or request.horizon or request.parent):
         raise UsageError("--deadline, --horizon and --parent are for goals")
+    if request.network:
+        known_network(config, request.network)
     filename = note_filename(request.name)
     title = filename[:-3]
     folder_key = FOLDER_KEY[request.kind]
@@ -107,6 +153,7 @@ def new_note(root: Path, config: Config, request: NewNote) -> tuple[Path, str]:
         fields.update(horizon=horizon, start=today, deadline=deadline.isoformat())
         if request.parent:
             fields["parent"] = _link(request.parent)
+            long_term_goal(root, config, request, f"{folder}/{filename}")
         elif front_matter_value(text, "parent") is None:
             fields["parent"] = None  # an empty `parent:` line would read as a broken parent
         defaults["goal"] = yaml_scalar(title)
