@@ -313,6 +313,8 @@ class CalendarRequest:
     output: Path | None
     public: bool
     use_cache: bool = True
+    alarm_days: int | None = None
+    """`--alarm`: a reminder this many days before each event."""
 
 
 def calendar(request: CalendarRequest) -> Outcome:
@@ -320,7 +322,7 @@ def calendar(request: CalendarRequest) -> Outcome:
 
     analysis = open_vault(request.root, request.today, request.use_cache)
     _require_notes(analysis, request.root)
-    text = build_calendar(analysis, public=request.public)
+    text = build_calendar(analysis, public=request.public, alarm_days=request.alarm_days)
     if request.output is None or str(request.output) == "-":
         return Outcome(text)
     # Replace an earlier export, never another file that happens to have the name.

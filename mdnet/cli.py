@@ -23,6 +23,7 @@ from mdnet.commands import (
     rules,
     server,
     show,
+    sync_properties,
 )
 from mdnet.commands.options import parse_day as _today  # noqa: F401 (older imports)
 from mdnet.commands.runner import run  # noqa: F401 (older imports)
@@ -59,6 +60,7 @@ COMMANDS: tuple[click.Command, ...] = (
     server.server,
     import_.command,
     show.command,
+    sync_properties.command,
 )
 for command in COMMANDS:
     cli.add_command(command)

@@ -262,3 +262,21 @@ def test_public_calendar_has_no_birthdays(vault: Path) -> None:
     assert yearly_events(cal) == {}
     assert cal.walk("VEVENT"), "the reach-out events are still there"
     assert b"irthday" not in cal.to_ical()
+
+
+@pytest.mark.parametrize(("given", "before"), [("1d", 1), ("1w", 7), ("0d", 0)])
+def test_calendar_alarm_reminds_before_each_event(vault: Path, given: str, before: int) -> None:
+    cal = calendar(vault, "--alarm", given)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) > len(yearly_events(cal))  # reach-out events get one too
+    for event in events:
+        (alarm,) = [c for c in event.subcomponents if c.name == "VALARM"]
+        assert str(alarm["action"]) == "DISPLAY"
+        assert alarm.decoded("trigger") == timedelta(days=-before)
+        assert str(alarm["description"]) == str(event["summary"])
+
+
+def test_calendar_alarm_must_be_a_duration(vault: Path) -> None:
+    result = run("calendar", str(vault), "--alarm", "soon")
+    assert result.exit_code == 2
+    assert "--alarm" in result.stderr and "Traceback" not in result.stderr

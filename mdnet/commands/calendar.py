@@ -12,6 +12,19 @@ from mdnet.commands.options import no_cache_option, today_option, vault_argument
 from mdnet.commands.runner import run
 
 
+def _alarm(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from mdnet.dates import DateError, parse_duration
+
+    if value is None:
+        return None
+    if value.strip() in ("0", "0d"):
+        return 0
+    try:
+        return parse_duration(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command("calendar")
 @vault_argument
 @click.option(
@@ -23,6 +36,12 @@ from mdnet.commands.runner import run
 @click.option(
     "--public", is_flag=True, help="Name no one and leave out private contacts and goals."
 )
+@click.option(
+    "--alarm",
+    metavar="DURATION",
+    callback=_alarm,
+    help="A reminder this long before each event (1d, 2d, 1w; 0d on the day).",
+)
 @no_cache_option
 @today_option()
 @click.pass_context
@@ -31,13 +50,15 @@ def command(
     vault: Path,
     output: Path | None,
     public: bool,
+    alarm: int | None,
     no_cache: bool,
     today: date,
 ) -> None:
     """Export an iCalendar file: when to reach out to each contact, and goal deadlines.
 
     One all-day event per active contact on their next due date (today when overdue), and
-    one per active goal and milestone deadline. Event UIDs come from the note's path, so
+    one per active goal and milestone deadline; a yearly event per birthday and anniversary
+    (none with --public). Event UIDs come from the note's path, so
     importing the file again (or subscribing to it) updates the events instead of
     duplicating them.
 
@@ -45,13 +66,19 @@ def command(
     Examples:
       mdnet calendar my-vault -o due.ics
       mdnet calendar my-vault --public -o site/due.ics   # safe to publish
+      mdnet calendar my-vault --alarm 1d -o due.ics      # a reminder the day before
       mdnet calendar > ~/Calendars/network.ics
     """
     run(
         ctx,
         lambda: app.calendar(
             app.CalendarRequest(
-                root=vault, today=today, output=output, public=public, use_cache=not no_cache
+                root=vault,
+                today=today,
+                output=output,
+                public=public,
+                use_cache=not no_cache,
+                alarm_days=alarm,
             )
         ),
     )

@@ -95,6 +95,7 @@ def init_plan(today: date, layout: Layout | None = None) -> list[Planned]:
         Planned(f"{templates}/Event.md", builtin("event.md")),
         Planned(f"{templates}/Daily.md", builtin("daily.md")),
         Planned("People/Jamie Rivera.md", example("contact.md", "Jamie Rivera")),
+        Planned("People.base", builtin("People.base")),  # after `mdnet sync-properties`
         Planned(
             "Goals/Meet 12 people in my field.md",
             example("goal-long.md", "Meet 12 people in my field"),
