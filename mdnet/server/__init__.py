@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,9 @@ def serve(vault: Path | None, today: date | None, docs_url: str | None, log: Pat
     from mdnet.server.handlers import build
 
     gc.enable()  # `mdnet` turns the collector off for short runs; a server runs for hours
+    # Parsing a large vault uses a process pool; forked from a process with threads (the
+    # stdin reader, the worker) a child can inherit a held lock and hang: start them anew.
+    multiprocessing.set_start_method("spawn", force=True)
     if log is not None:
         logging.basicConfig(filename=log, level=logging.INFO)
     build(vault, today, docs_url).start_io()

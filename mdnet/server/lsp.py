@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from mdnet import __version__
 from mdnet.note import Note
 from mdnet.server.state import VaultState
 from mdnet.server.text import Codec
-from mdnet.vault import find_root
+from mdnet.vault import find_root, find_vault_above
 
 T = TypeVar("T")
 log = logging.getLogger("mdnet.server")
@@ -56,6 +57,7 @@ class MdnetServer(LanguageServer):
         self.opened: dict[str, None] = {}
         """The open documents' URIs, as the client wrote them."""
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mdnet")
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -66,21 +68,35 @@ class MdnetServer(LanguageServer):
 
     async def run(self, func: Callable[..., T], *args: Any) -> T:
         """Run on the worker thread; the event loop stays free."""
-        return await asyncio.get_running_loop().run_in_executor(self.worker, func, *args)
+        self.loop = asyncio.get_running_loop()
+        return await self.loop.run_in_executor(self.worker, func, *args)
 
     def log(self, message: str, kind: lsp.MessageType = lsp.MessageType.Log) -> None:
+        """Log to the file and to the editor. Only the event loop writes to stdout: two
+        threads writing at once would interleave their messages."""
         log.info(message)
-        self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+        params = lsp.LogMessageParams(type=kind, message=message)
+        if threading.current_thread() is threading.main_thread() or self.loop is None:
+            self.window_log_message(params)
+        else:
+            self.loop.call_soon_threadsafe(self.window_log_message, params)
 
     def state_for(self, file: Path) -> VaultState:
         """The vault holding a file, loaded on first use (worker thread only)."""
         return self.state_in(file.parent)
 
     def state_in(self, folder: Path) -> VaultState:
-        """The vault holding a folder: `--vault`, else the nearest marked folder upward."""
+        """The vault holding a folder: `--vault`, else the nearest folder upward with
+        mdnet.toml or .obsidian, else a loaded vault (the workspace's) that holds it, else
+        as `check` finds it (git work tree, else the folder)."""
         root = self.vault or self.roots.get(folder)
         if root is None:
-            root = self.roots[folder] = find_root(folder).resolve()
+            folder = folder.resolve()
+            root = find_vault_above(folder)
+            if root is None:
+                holding = [r for r in self.states if folder.is_relative_to(r)]
+                root = max(holding, key=lambda r: len(r.parts)) if holding else find_root(folder)
+            root = self.roots[folder] = root.resolve()
         state = self.states.get(root)
         if state is None:
             state = self.states[root] = VaultState(root, self.today)
