@@ -56,7 +56,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{where}: `{key}` {problem}")
 
-    from mdnet.configspec import check_shape  # the keys and kinds the JSON Schema shows
+    from mdnet.configspec import SETTINGS, check_shape  # the keys and kinds the schema shows
 
     check_shape(data, fail)
     unknown = sorted(set(data) - TOP_KEYS)
@@ -100,25 +100,20 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         return tuple(f for f in folders if f)
 
     kwargs: dict[str, Any] = {"source": source}
-    simple: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
-        "cadence": ("cadence_days", duration),
-        "due_soon_days": ("due_soon_days", positive_int),
-        "follow_up_days": ("follow_up_days", positive_int),
-        "short_max_days": ("short_max_days", positive_int),
-        "exclude": ("exclude", strings),
-        "daily_notes": ("daily_notes", string),
-        "templates": ("templates", folder_list),
-        "max_file_size": ("max_file_size", positive_int),
-        "max_front_matter_size": ("max_front_matter_size", positive_int),
-        "vague_words": ("vague_words", strings),
-        "assumption_words": ("assumption_words", strings),
-        "attendee_keys": ("attendee_keys", strings),
-        "new_per_event": ("new_per_event", positive_int),
-        "pace_factor": ("pace_factor", lambda k, v: _positive_number(fail, k, v)),
+    # Every plain setting (rule options included, declared next to their rule) is read by
+    # its kind in mdnet.configspec into the Config attribute it names.
+    readers: dict[str, Callable[[str, Any], Any]] = {
+        "duration": duration,
+        "count": positive_int,
+        "number": lambda k, v: _positive_number(fail, k, v),
+        "string": string,
+        "daily_format": string,
+        "strings": strings,
+        "folders": folder_list,
     }
-    for key, (attr, convert) in simple.items():
-        if key in data:
-            kwargs[attr] = convert(key, data[key])
+    for key, setting in SETTINGS.items():
+        if key in data and setting.kind in readers and setting.default:
+            kwargs[setting.default] = readers[setting.kind](key, data[key])
     if "daily_notes" in kwargs:
         daily_pattern_regex(
             kwargs["daily_notes"], lambda p: fail("daily_notes", f"is invalid: {p}")

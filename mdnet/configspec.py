@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mdnet.config import FOLDER_KINDS, PROPERTY_TYPES, SEVERITIES
+from mdnet.rules import rule_options
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,12 @@ class Setting:
     choices: tuple[str, ...] = ()
     key_kind: str = ""
     """What the free keys of a table are: `selector` (a rule code or prefix) or '' (any)."""
+
+
+def _rule_option(key: str) -> Setting:
+    """A rule's option, declared next to the rule (:func:`mdnet.rules.option`)."""
+    declared = rule_options()[key]
+    return Setting(declared.kind, declared.help, declared.attr)
 
 
 def _table(help: str, **keys: Setting) -> Setting:
@@ -65,14 +72,8 @@ SETTINGS: dict[str, Setting] = {
     "due_soon_days": Setting(
         "count", "A contact is due soon this many days ahead.", "due_soon_days"
     ),
-    "follow_up_days": Setting(
-        "count", "Days after a meeting to follow up (C004).", "follow_up_days"
-    ),
-    "short_max_days": Setting(
-        "count",
-        "The longest a short-term goal (a milestone) may run, in days (G007).",
-        "short_max_days",
-    ),
+    "follow_up_days": _rule_option("follow_up_days"),
+    "short_max_days": _rule_option("short_max_days"),
     "exclude": Setting("strings", "Globs of notes mdnet never reads (as .gitignore).", "exclude"),
     "daily_notes": Setting(
         "daily_format", "The daily notes' name format (moment.js: YYYY-MM-DD).", "daily_notes"
@@ -86,25 +87,15 @@ SETTINGS: dict[str, Setting] = {
     "max_front_matter_size": Setting(
         "count", "A larger front matter is not read, in bytes.", "max_front_matter_size"
     ),
-    "vague_words": Setting("strings", "Words that make a goal vague (G003).", "vague_words"),
-    "assumption_words": Setting(
-        "strings", "Words that mark a guess in a goal (G004).", "assumption_words"
-    ),
+    "vague_words": _rule_option("vague_words"),
+    "assumption_words": _rule_option("assumption_words"),
     "attendee_keys": Setting(
         "strings",
         "Properties of event and meeting notes that list who was there.",
         "attendee_keys",
     ),
-    "new_per_event": Setting(
-        "count",
-        "New contacts expected at each past event (E004; 0 turns it off).",
-        "new_per_event",
-    ),
-    "pace_factor": Setting(
-        "number",
-        "How many times its recent pace a goal may need before it is unrealistic (G012).",
-        "pace_factor",
-    ),
+    "new_per_event": _rule_option("new_per_event"),
+    "pace_factor": _rule_option("pace_factor"),
     "folders": _table(
         "Where each kind of note lives; new notes go to the first folder.",
         **{

@@ -20,6 +20,24 @@ NAME = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """A key of mdnet.toml that tunes a rule, declared next to the rule (yamllint's CONF):
+    its kind (a :mod:`mdnet.configspec` kind: `count`, `number`, `strings`...), a one-line
+    help, and the :class:`mdnet.config.Config` attribute that holds its value and default.
+    The loader validates it by its kind, as every other setting."""
+
+    key: str
+    kind: str
+    help: str
+    attr: str
+
+
+def option(key: str, kind: str, help: str, attr: str | None = None) -> Option:
+    """Declare a rule option; pass it to :func:`rule` as `options=`."""
+    return Option(key, kind, help, attr or key)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A registered rule. Its docstring is the explanation `mdnet rule CODE` prints."""
 
@@ -32,13 +50,21 @@ class Rule:
     check: Check
     fixable: str | None = None
     """`safe` or `unsafe` when some of its findings carry a fix `--fix` can apply, else None."""
+    options: tuple[Option, ...] = ()
+    """The settings of mdnet.toml that tune it."""
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: str, summary: str, fix: str, fixable: str | None = None
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    fix: str,
+    fixable: str | None = None,
+    options: tuple[Option, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register a rule; the decorated function's docstring explains why, how to fix, examples.
 
@@ -61,6 +87,7 @@ def rule(
             fix=fix,
             check=_one_finding_per_cause(code, check),
             fixable=fixable,
+            options=options,
         )
         return check
 
@@ -106,6 +133,11 @@ def all_rules() -> list[Rule]:
     from mdnet.rules import contacts, events, files, goals, keys, links  # noqa: F401
 
     return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+def rule_options() -> dict[str, Option]:
+    """Every rule option, by its key in mdnet.toml (an option several rules share is one)."""
+    return {o.key: o for r in all_rules() for o in r.options}
 
 
 def get_rule(code: str) -> Rule | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mdnet.dates import format_days
 from mdnet.diagnostics import Finding
-from mdnet.rules import rule
+from mdnet.rules import option, rule
 from mdnet.textscan import find_assumptions, nearest
 
 if TYPE_CHECKING:
@@ -105,12 +105,20 @@ def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(contact.path, line, col, f"unknown network {contact.network!r}{hint}")
 
 
+ASSUMPTION_WORDS = option(
+    "assumption_words",
+    "strings",
+    "Words that mark a guess in what you know of a contact (C004).",
+)
+
+
 @rule(
     "C004",
     "contact-assumption",
     "warning",
     'An assumption ("probably", "I guess") in what you know of a contact',
     "Ask them, then write down what you learnt.",
+    options=(ASSUMPTION_WORDS,),
 )
 def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -201,12 +209,16 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
             )
 
 
+FOLLOW_UP_DAYS = option("follow_up_days", "count", "Days after a meeting to follow up (C008).")
+
+
 @rule(
     "C008",
     "no-follow-up",
     "warning",
     "Met more than `follow_up_days` ago and no interaction since",
     "Follow up: a thank-you note, the article you promised.",
+    options=(FOLLOW_UP_DAYS,),
 )
 def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
     """

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mdnet.derive import strategy
 from mdnet.diagnostics import Finding
-from mdnet.rules import rule
+from mdnet.rules import option, rule
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
@@ -95,12 +95,20 @@ def event_not_for_who(analysis: Analysis) -> Iterator[Finding]:
             )
 
 
+NEW_PER_EVENT = option(
+    "new_per_event",
+    "count",
+    "New contacts expected at each past event (E004; 0 turns it off).",
+)
+
+
 @rule(
     "E004",
     "event-no-new-contact",
     "info",
     "A past event where you met no new person",
     'Add the people you met as contacts with `met_at: "[[The event]]"`.',
+    options=(NEW_PER_EVENT,),
 )
 def event_no_new_contact(analysis: Analysis) -> Iterator[Finding]:
     """

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mdnet.derive import goals as progress
 from mdnet.diagnostics import Finding
 from mdnet.model import Goal
-from mdnet.rules import rule
+from mdnet.rules import option, rule
 from mdnet.textscan import find_vague, has_number
 
 if TYPE_CHECKING:
@@ -76,12 +76,16 @@ def goal_not_exact(analysis: Analysis) -> Iterator[Finding]:
             )
 
 
+VAGUE_WORDS = option("vague_words", "strings", "Words that make a goal vague (G003).")
+
+
 @rule(
     "G003",
     "goal-vague-quantifier",
     "warning",
     'A vague quantifier ("some", "a few") in a goal statement',
     "Replace the vague word with the number you mean.",
+    options=(VAGUE_WORDS,),
 )
 def goal_vague_quantifier(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -206,12 +210,20 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(goal.path, line, col, "`parent` is the goal itself")
 
 
+SHORT_MAX_DAYS = option(
+    "short_max_days",
+    "count",
+    "The longest a short-term goal (a milestone) may run, in days (G007).",
+)
+
+
 @rule(
     "G007",
     "short-goal-too-long",
     "warning",
     "A short-term goal spanning more than `short_max_days` (default 92)",
     "Split it into monthly milestones, or make it long-term.",
+    options=(SHORT_MAX_DAYS,),
 )
 def short_goal_too_long(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -391,12 +403,20 @@ def goal_no_who(analysis: Analysis) -> Iterator[Finding]:
         )
 
 
+PACE_FACTOR = option(
+    "pace_factor",
+    "number",
+    "How many times its recent pace a goal may need before it is unrealistic (G012).",
+)
+
+
 @rule(
     "G012",
     "goal-pace-unrealistic",
     "info",
     "A goal needs a pace far above what the vault shows lately",
     "Plan how to speed up (events, a milestone), or move the deadline or target on purpose.",
+    options=(PACE_FACTOR,),
 )
 def goal_pace_unrealistic(analysis: Analysis) -> Iterator[Finding]:
     """
