@@ -13,6 +13,7 @@ from mdnet.commands import (
     calendar,
     check,
     clean,
+    config,
     due,
     import_,
     init,
@@ -60,6 +61,7 @@ COMMANDS: tuple[click.Command, ...] = (
     server.server,
     import_.command,
     show.command,
+    config.command,
     sync_properties.command,
 )
 for command in COMMANDS:
