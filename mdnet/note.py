@@ -19,6 +19,7 @@ from mdnet.textscan import nearest
 
 __all__ = [
     "KINDS",
+    "MODELLED_KINDS",
     "Heading",
     "Item",
     "Link",
@@ -29,7 +30,9 @@ __all__ = [
     "parse_note",
 ]
 
-KINDS = ("contact", "goal", "event", "meeting", "daily", "note")
+#: The kinds mdnet builds records of (model.Contact, Goal, Event): what `mdnet new` creates.
+MODELLED_KINDS = ("contact", "goal", "event")
+KINDS = (*MODELLED_KINDS, "meeting", "daily", "note")
 
 _GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 

@@ -11,6 +11,7 @@ import click
 from mdnet import app
 from mdnet.commands.options import parse_optional_day, today_option, vault_option
 from mdnet.commands.runner import run
+from mdnet.note import MODELLED_KINDS
 
 
 def _interactive() -> bool:
@@ -26,7 +27,7 @@ def _typed_date(value: str) -> date:
 
 
 @click.command("new")
-@click.argument("kind", type=click.Choice(["contact", "goal", "event"]))
+@click.argument("kind", type=click.Choice(MODELLED_KINDS))
 @click.argument("name")
 @vault_option()
 @click.option(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mdnet.diagnostics import Finding
+from mdnet.note import MODELLED_KINDS
 from mdnet.rules import rule, unknown_selector
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The properties mdnet reads, by kind of note. Aliases and tags are left out: their keys
 are read in any case, as Obsidian reads them."""
-KINDS_BY_TYPE = ("contact", "goal", "event")
 
 
 def known_key(key: str, kind: str, meta: dict[str, object]) -> str | None:
@@ -53,7 +53,7 @@ def known_key(key: str, kind: str, meta: dict[str, object]) -> str | None:
         return None
     if low == "type":
         value = meta.get(key)
-        known = isinstance(value, str) and value.strip().lower() in KINDS_BY_TYPE
+        known = isinstance(value, str) and value.strip().lower() in MODELLED_KINDS
         field = "type" if known else None
     else:
         field = low if low in FIELDS.get(kind, ()) or low == "mdnet-ignore" else None

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.errors import UsageError
+from mdnet.model import HORIZONS
+from mdnet.note import MODELLED_KINDS as KINDS
 from mdnet.scaffold.names import inside, note_filename, write_new
 from mdnet.scaffold.template import fill_template, find_template
 from mdnet.scaffold.yamledit import front_matter_value, set_front_matter, yaml_scalar
 from mdnet.textscan import nearest
 
-KINDS = ("contact", "goal", "event")
 DEFAULT_FOLDERS = {"contacts": "People", "goals": "Goals", "events": "Events"}
 FOLDER_KEY = {"contact": "contacts", "goal": "goals", "event": "events"}
-HORIZONS = ("long", "short")
 
 
 @dataclass(frozen=True, slots=True)
