@@ -71,7 +71,7 @@ def _leaf(setting: Setting) -> dict[str, Any]:
     if kind == "count":
         return {"type": "integer", "minimum": 0}
     if kind == "number":
-        return {"type": "number", "minimum": 0, "exclusiveMaximum": 1e9}
+        return {"type": "number", "minimum": 0, "maximum": 999_999_999}
     if kind in ("string", "folder"):
         return {"type": "string"}
     if kind == "strings":
