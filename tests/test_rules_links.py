@@ -141,6 +141,15 @@ def test_l002_ambiguous_name(make_vault: MakeVault) -> None:
     assert places(vault, "L001") == []
 
 
+def test_l002_shows_a_markdown_link_as_a_markdown_link(make_vault: MakeVault) -> None:
+    vault = make_vault({**AMBIGUOUS, "a.md": "Lunch with [Alex](Alex.md) and [[Alex]]\n"})
+    assert places(vault, "L002") == [("a.md", 1, 12), ("a.md", 1, 32)]
+    markdown, wiki = messages(vault, "L002")
+    assert "(Alex.md)" in markdown
+    assert "[[" not in markdown
+    assert "[[Alex]]" in wiki
+
+
 def test_l002_name_and_alias(make_vault: MakeVault) -> None:
     vault = make_vault(
         {

@@ -12,8 +12,14 @@ from mdnet.rules import rule
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
+    from mdnet.noteparts import Link
 
 _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_written(link: Link) -> str:
+    """The link in its own syntax: `[[Dana]]`, or `(People/Dana.md)` for a Markdown link."""
+    return f"({link.target})" if link.style == "markdown" else f"[[{link.target}]]"
 
 
 @rule(
@@ -50,7 +56,7 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
             if _DATE_TARGET.match(link.target):
                 continue
             if resolution.path is None:
-                shown = f"[[{link.target}]]" if link.style != "markdown" else f"({link.target})"
+                shown = _as_written(link)
                 where = f" in `{link.key}`" if link.key else ""
                 yield Finding(
                     note.path, link.line, link.col, f"broken link {shown}{where}: no file matches"
@@ -84,7 +90,7 @@ def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
                     note.path,
                     link.line,
                     link.col,
-                    f"ambiguous link [[{link.target}]] matches {others}; using {resolution.path}",
+                    f"ambiguous link {_as_written(link)} matches {others}; using {resolution.path}",
                 )
 
 
