@@ -61,3 +61,17 @@ def test_a_clean_vault_stays_clean(make_vault: MakeVault) -> None:
         config=CONFIG,
     )
     assert vault_rows(vault) == []
+
+
+def test_an_unreadable_every_is_its_one_finding(make_vault: MakeVault) -> None:
+    # `every` is there but no period (F005): no G001 asking for a deadline on top of it,
+    # as for an unreadable `deadline`; an empty `every:` says nothing, so G001 stays.
+    vault = make_vault(
+        {
+            "Goals/Fortnight.md": "---\nevery: fortnight\ntarget: 2\n---\n# Meet 2 people\n",
+            "Goals/Empty.md": "---\nevery:\ntarget: 2\n---\n# Meet 2 people\n",
+        },
+        config=CONFIG,
+    )
+    rows = sorted((r["path"], r["line"], r["column"], r["code"]) for r in vault_rows(vault))
+    assert rows == [("Goals/Empty.md", 5, 3, "G001"), ("Goals/Fortnight.md", 2, 8, "F005")]

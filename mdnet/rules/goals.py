@@ -41,7 +41,9 @@ def goal_no_deadline(analysis: Analysis) -> Iterator[Finding]:
     """
     for goal in analysis.model.goals.values():
         note = analysis.notes[goal.path]
-        if goal.deadline is None and goal.every is None and "deadline" not in note.meta:
+        # A `deadline` or `every` that is there but unreadable already has its F finding.
+        present = "deadline" in note.meta or note.meta.get("every") is not None
+        if goal.deadline is None and goal.every is None and not present:
             line, col = goal.statement_at
             yield Finding(goal.path, line, col, "goal has no deadline; add `deadline: YYYY-MM-DD`")
 
