@@ -337,3 +337,42 @@ async def test_robust_against_bad_input(client: LanguageClient, vault: Path) -> 
         lsp.HoverParams(lsp.TextDocumentIdentifier(latin), lsp.Position(line=0, character=0))
     )
     assert hover is None
+
+
+async def test_completion_of_give_and_ask_tags(client: LanguageClient, vault: Path) -> None:
+    doc = open_doc(client, vault / "Daily/2026-11-21.md", "- Sent Omar the deck #")
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(lsp.TextDocumentIdentifier(doc), lsp.Position(line=0, character=22))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    labels = [i.label for i in result.items]
+    assert "give" in labels and "ask" in labels
+    plain = await client.text_document_completion_async(
+        lsp.CompletionParams(lsp.TextDocumentIdentifier(doc), lsp.Position(line=0, character=6))
+    )
+    assert isinstance(plain, lsp.CompletionList) and not plain.items
+
+
+async def test_hover_on_markdown_link(client: LanguageClient, vault: Path) -> None:
+    text = "- Lunch with [Omar](../People/Omar%20Said.md)\n"
+    doc = open_doc(client, vault / "Daily/2026-11-22.md", text)
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(lsp.TextDocumentIdentifier(doc), lsp.Position(line=0, character=16))
+    )
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "Omar Said" in hover.contents.value
+    # The unsaved note counts: this lunch on 2026-11-22 is Omar's last contact now.
+    assert "last contact: 2026-11-22" in hover.contents.value
+
+
+async def test_file_deleted_outside_the_editor(client: LanguageClient, vault: Path) -> None:
+    """The daily note that holds Grace's last contact goes away on disk (not open in the
+    editor): once the editor reports it, Grace's open note is overdue."""
+    grace = open_doc(client, vault / "People/Grace Liu.md")
+    assert "C001" not in codes(await diagnostics(client, grace, lambda ds: True))
+    daily = vault / "Daily/2026-11-20.md"
+    daily.unlink()
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams([lsp.FileEvent(uri(daily), lsp.FileChangeType.Deleted)])
+    )
+    await diagnostics(client, grace, lambda ds: "C001" in codes(ds))
