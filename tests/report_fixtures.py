@@ -494,7 +494,67 @@ def report_data() -> dict[str, Any]:
             "by_severity": by_severity,
             "by_code": by_code,
         },
+        "strategy": [
+            {
+                "name": "Publish 30 guest posts",
+                "path": "Goals/Publish 30 guest posts.md",
+                "who": "bloggers",
+                "inherited": False,
+                "people": 3,
+                "in_cadence": 2,
+                "members": ["People/Dana Whitfield.md"],
+                "events": [EVENTS[0]],
+                "private": False,
+            },
+            {
+                "name": "Land 3 consulting clients through referrals",
+                "path": "Goals/Land 3 consulting clients through referrals.md",
+                "who": None,
+                "inherited": False,
+                "people": 0,
+                "in_cadence": 0,
+                "members": [],
+                "events": [],
+                "private": False,
+            },
+        ],
+        "events": EVENTS,
+        "points": [
+            {"week": week["week"], "points": 2 * week["interactions"] + week["gives"]}
+            for week in activity
+        ],
+        "points_target": 8,
     }
+
+
+EVENTS: list[dict[str, Any]] = [
+    {
+        "name": "BlogCon Berlin",
+        "path": "Events/BlogCon Berlin.md",
+        "date": "2026-11-12",
+        "goal": "Goals/Publish 30 guest posts.md",
+        "attendees": ["Dana Whitfield", "Sam Ortiz"],
+        "attendee_count": 2,
+        "new_contacts": ["Sam Ortiz"],
+        "new_count": 1,
+        "followed_up": 1,
+        "gives": 3,
+        "private": False,
+    },
+    {
+        "name": "Dinner with the Acme founders",
+        "path": "Events/Dinner with the Acme founders.md",
+        "date": "2026-10-02",
+        "goal": None,
+        "attendees": ["Elena Sokolova"],
+        "attendee_count": 1,
+        "new_contacts": [],
+        "new_count": 0,
+        "followed_up": 0,
+        "gives": 0,
+        "private": False,
+    },
+]
 
 
 SECTION_IDS = (
@@ -502,6 +562,7 @@ SECTION_IDS = (
     "reach-out",
     "reconnect",
     "goals",
+    "strategy",
     "recurring",
     "networks",
     "activity",
@@ -568,5 +629,9 @@ def empty_report() -> Report:
             "activity": [],
             "balance": {"gives": 0, "asks": 0},
             "findings": {"total": 0, "by_severity": {}, "by_code": []},
+            "strategy": [],
+            "events": [],
+            "points": [],
+            "points_target": None,
         }
     )

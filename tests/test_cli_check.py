@@ -625,7 +625,8 @@ def test_sample_vault_gives_exactly_the_planted_findings(monkeypatch: pytest.Mon
 def test_sample_vault_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = run("check", "sample-vault", "--no-cache")
-    assert result.stdout.splitlines()[-1].startswith("Found 18 problems (4 errors, 12 warnings, 2 info)")
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("Found 18 problems (4 errors, 12 warnings, 2 info)")
     assert "Priya Nair" not in result.stdout  # suppressed with mdnet-disable-next-line
     assert "Templates/" not in result.stdout  # excluded by config
 

@@ -151,6 +151,20 @@ def test_sample_vault_report_in_chromium(browser: Any, tmp_path: Path) -> None:
             reach_out = page.locator("#reach-out").inner_text()
             assert "Alex Chen" in reach_out and "Grace Liu" in reach_out
             assert "Beth Kowalski" in page.locator("#reconnect").inner_text()
+            # goal -> who -> where, and each event's return
+            chain = page.locator("#strategy .chain").filter(has_text="Know 8 community bankers")
+            assert chain.count() == 1 and chain.is_visible()
+            assert "bankers" in chain.locator(".who").inner_text()
+            assert "3 of 5 contacts within cadence" in chain.locator(".who").inner_text()
+            assert "Credit Union Lending Mixer" in chain.locator(".where").inner_text()
+            dinner = page.locator("#strategy table.events tbody tr").filter(has_text="FinCon")
+            assert dinner.is_visible()
+            cells = [t.strip() for t in dinner.locator("td").all_inner_texts()]
+            # goal, attendees, new (Jordan Blake), followed up, gives since
+            assert cells[1:] == ["2", "1\nJordan Blake", "1", "2"]
+            points = page.locator("#recurring svg.points-chart")
+            points.scroll_into_view_if_needed()
+            assert points.is_visible() and points.get_attribute("role") == "img"
             shot = tmp_path / f"sample-vault-{device}.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import pytest
 from report_fixtures import report, report_data, typed
@@ -198,6 +198,10 @@ def test_public_json_keys() -> None:
         "activity",
         "balance",
         "findings",
+        "strategy",
+        "events",
+        "points",
+        "points_target",
     ]
     assert list(public["contacts"][0]) == [
         *("network", "cadence_days", "last_contact", "due", "state", "days_overdue"),
@@ -220,3 +224,36 @@ def test_initials() -> None:
     assert initials("<script>alert(1)</script>") == "S."
     assert initials("  ") == "?"
     assert initials(None) == "?"
+
+
+def test_public_events_and_strategy_are_counts_only() -> None:
+    data = report()
+    public = to_json(redact(data), public=True)
+    assert public["events"][0] == {
+        "date": "2026-11-12",
+        "attendee_count": 2,
+        "new_count": 1,
+        "followed_up": 1,
+        "gives": 3,
+        "name": None,
+        "path": None,
+        "goal": "Publish 30 guest posts",
+        "attendees": [],
+        "new_contacts": [],
+        "private": False,
+    }
+    chain = public["strategy"][0]
+    assert "members" not in chain and chain["path"] is None
+    assert (chain["who"], chain["people"], chain["in_cadence"]) == ("bloggers", 3, 2)
+    assert chain["events"][0]["attendees"] == [] and chain["events"][0]["new_count"] == 1
+    text = json.dumps(public)
+    for secret in ("Acme founders", "Sam Ortiz", "Events/", "People/"):
+        assert secret not in text, secret
+
+
+def test_public_chain_counts_leave_out_private_contacts() -> None:
+    data = report()
+    dana = next(c for c in data.contacts if c.name == "Dana Whitfield")
+    hidden = replace(data, contacts=tuple(replace(c, private=c is dana) for c in data.contacts))
+    chain = redact(hidden).strategy[0]
+    assert (chain.people, chain.in_cadence) == (2, 2 - (dana.state in ("ok", "due soon")))

@@ -374,3 +374,86 @@ def test_due_lists_the_expected_people() -> None:
     ]
     assert [r["name"] for r in data["lapsed"]] == ["Beth Kowalski", "Victor Huang"]
     assert [r["name"] for r in data["never"]] == ["Owen Fischer"]
+
+
+# ------------------------------------------------------------- strategy: who, where, scorecard
+
+
+def test_goal_people(derived: Derivation) -> None:
+    labels = {path: who.label() for path, who in derived.who.items() if who}
+    assert labels == {
+        "Goals/Publish 30 guest posts.md": "bloggers",  # who: [bloggers]
+        "Goals/Pitch 5 FinCon bloggers.md": "bloggers",  # from its parent
+        "Goals/Know 8 community bankers.md": "bankers",  # measure network
+        "Goals/Attend 2 banking events in November.md": "bankers",
+        "Goals/Meet some bankers.md": "bankers",
+        "Goals/Collect 20 reader questions.md": "bankers",
+    }
+
+
+def test_event_returns(derived: Derivation) -> None:
+    rows = {
+        path.removeprefix("Events/"): (
+            r.goal and r.goal.removeprefix("Goals/"),
+            len(r.attendees),
+            r.new,
+            r.followed_up,
+            r.gives,
+        )
+        for path, r in derived.event_returns.items()
+    }
+    assert rows == {
+        # Jordan first met there (met: 2026-10-14), his #give on 10-16 is within 7 days;
+        # gives since: Jordan 10-16, Dana 11-02
+        "FinCon blogger dinner.md": (
+            "Publish 30 guest posts.md",
+            2,
+            ("People/Jordan Blake.md",),
+            ("People/Jordan Blake.md",),
+            2,
+        ),
+        # Tom: met_at the mixer; next touch only on 11-18 (20 days later)
+        "Credit Union Lending Mixer.md": (
+            "Know 8 community bankers.md",
+            1,
+            ("People/Tom Reilly.md",),
+            (),
+            0,
+        ),
+        "Community Bankers Breakfast.md": ("Attend 2 banking events in November.md", 2, (), (), 0),
+        "Main Street Banking Forum.md": ("Attend 2 banking events in November.md", 2, (), (), 0),
+    }
+
+
+def test_weekly_scorecard(derived: Derivation) -> None:
+    score = derived.goals["Goals/Weekly scorecard.md"]
+    # week of 11-02: Dana #give 3 + Sam first met 2 + daily coffee 1 + Priya #followup 2
+    #   + Dana #ask 1 + the breakfast 5 = 14; of 11-09: Priya's task 1 + Jordan #followup 2;
+    # of 11-16: Dana's lunch 1 + the forum 5 + Dana #followup 2 = 8; of 11-23: Jordan 2
+    assert [(p.start.isoformat(), p.count, p.met) for p in score.periods] == [
+        ("2026-10-05", 3, False),
+        ("2026-10-12", 11, True),  # FinCon 5 + Jordan met 2 + Nina 1 + Jordan #give 3
+        ("2026-10-19", 6, False),
+        ("2026-10-26", 10, True),
+        ("2026-11-02", 14, True),
+        ("2026-11-09", 3, False),
+        ("2026-11-16", 8, True),
+        ("2026-11-23", 2, False),
+    ]
+    assert (score.state, score.streak) == ("on track", 1)
+
+
+def test_report_shows_the_chain_and_the_points(report: dict[str, Any]) -> None:
+    chains = {row["name"]: row for row in report["strategy"]}
+    know = chains["Know 8 community bankers"]
+    assert (know["who"], know["people"], know["in_cadence"]) == ("bankers", 5, 3)
+    assert [e["name"] for e in know["events"]] == ["Credit Union Lending Mixer"]
+    assert chains["Attend 2 banking events in November"]["inherited"] is True
+    assert [e["name"] for e in report["events"]] == [
+        "Main Street Banking Forum",
+        "Community Bankers Breakfast",
+        "Credit Union Lending Mixer",
+        "FinCon blogger dinner",
+    ]
+    assert [w["points"] for w in report["points"][-4:]] == [14, 3, 8, 2]
+    assert report["points_target"] == 8

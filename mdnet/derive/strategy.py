@@ -68,7 +68,8 @@ def who_of_goals(
     index: LinkIndex,
     parents: Mapping[str, str | None],
 ) -> dict[str, Who]:
-    """Goal path -> its people: `who:` and its `measure`'s network or tag; a goal that names
+    """Goal path -> its people: `who:`, its `measure`'s network (and tag, for a measure
+    that counts contacts: an interaction's tag names no people); a goal that names
     none takes its parent's (a milestone serves the long-term goal's people)."""
     own = {path: _own_who(goal, notes[path], model, index) for path, goal in model.goals.items()}
     out: dict[str, Who] = {}
@@ -96,10 +97,10 @@ def _own_who(goal: Goal, note: Note, model: Model, index: LinkIndex) -> Who:
         for link in note.links
         if link.key == "who" and (target := index.resolve(link, note.path).path) in model.contacts
     ]
-    if goal.measure:
+    if goal.measure:  # its network counts people; its tag only when it counts contacts
         if goal.measure.network:
             networks.append(goal.measure.network)
-        if goal.measure.tag:
+        if goal.measure.tag and goal.measure.count == "contacts":
             tags.append(goal.measure.tag)
     return Who(
         tuple(dict.fromkeys(networks)), tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(contacts))

@@ -9,6 +9,7 @@ from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Relationship
 from mdnet.derive.occasions import REPORT_DAYS, within
 from mdnet.diagnostics import Diagnostic
+from mdnet.report.chains import event_rows, points_rows, points_target, strategy_rows
 from mdnet.report.data import (
     ActivityWeek,
     Balance,
@@ -121,6 +122,7 @@ def build_report(analysis: Analysis, diagnostics: list[Diagnostic]) -> Report:
     states = Counter(r.state for r in rels)
     goal_states = Counter(g.state for g in goals)
     by_code = Counter((d.code, d.name, str(d.severity)) for d in diagnostics)
+    events = event_rows(analysis)
     return Report(
         today=analysis.today,
         title=analysis.config.report_title,
@@ -175,4 +177,8 @@ def build_report(analysis: Analysis, diagnostics: list[Diagnostic]) -> Report:
                 for (c, n, s), k in sorted(by_code.items())
             ),
         ),
+        strategy=strategy_rows(analysis, goals, events),
+        events=events,
+        points=points_rows(analysis),
+        points_target=points_target(analysis),
     )

@@ -23,6 +23,7 @@ from mdnet.report.public import (
     always_true,
     as_initials,
     fewer,
+    fewer_members,
     goal_milestones,
     goal_parent,
     less_private,
@@ -120,6 +121,58 @@ class GoalRow:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRow:
+    """One event (a platform) and its return: who was there, who was new, who was followed
+    up within `follow_up_days`, gives to those people since. Public: counts only."""
+
+    name: str | None = field(metadata=publish(BLANK, rank=1))
+    path: str | None = field(metadata=publish(BLANK, rank=1))
+    date: date | None = field(metadata=publish(KEEP))
+    goal: str | None = field(metadata=publish(goal_parent, rank=1))
+    """The goal's path (its name once published; None for a private goal)."""
+    attendees: tuple[str, ...] = field(metadata=publish(BLANK, rank=1))
+    """Names of the contacts listed as there."""
+    attendee_count: int = field(metadata=publish(KEEP))
+    new_contacts: tuple[str, ...] = field(metadata=publish(BLANK, rank=1))
+    """Names of the contacts first met there."""
+    new_count: int = field(metadata=publish(KEEP))
+    followed_up: int = field(metadata=publish(KEEP))
+    """New contacts with an interaction within `follow_up_days` after the event."""
+    gives: int = field(metadata=publish(KEEP))
+    """Gives to its attendees and new contacts since the event."""
+    private: bool = field(metadata=publish(OMIT, rank=2))
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyRow:
+    """A goal's chain: what (the goal) → who (its people, and how many of them are within
+    their cadence) → where (the events that serve it, with their return)."""
+
+    name: str = field(metadata=publish(KEEP))
+    path: str | None = field(metadata=publish(BLANK, rank=1))
+    who: str | None = field(metadata=publish(KEEP))
+    """The goal's people as a label: `bankers, #fintech, 2 people`; None when it names none."""
+    inherited: bool = field(metadata=publish(KEEP))
+    """The people are its parent goal's."""
+    people: int = field(metadata=publish(fewer_members(False), rank=1))
+    """Active contacts among its people."""
+    in_cadence: int = field(metadata=publish(fewer_members(True), rank=1))
+    """Of those, how many are within their cadence."""
+    members: tuple[str, ...] = field(metadata=publish(DROP))
+    """The paths of the active contacts among its people (for the public counts)."""
+    events: tuple[EventRow, ...] = field(metadata=publish(KEEP, rank=2))
+    private: bool = field(metadata=publish(OMIT, rank=2))
+
+
+@dataclass(frozen=True, slots=True)
+class PointsWeek:
+    """Scorecard points earned in the week starting on Monday `week`."""
+
+    week: date = field(metadata=publish(KEEP))
+    points: Number = field(metadata=publish(KEEP))
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkRow:
     """How many of a network's active contacts are within their cadence."""
 
@@ -201,6 +254,15 @@ class Report:
     activity: tuple[ActivityWeek, ...] = field(metadata=publish(KEEP, rank=2))
     balance: Balance = field(metadata=publish(KEEP, rank=2))
     findings: Findings = field(metadata=publish(KEEP, rank=2))
+    strategy: tuple[StrategyRow, ...] = field(metadata=publish(KEEP, rank=2))
+    """Goals with people or events: goal → who → where."""
+    events: tuple[EventRow, ...] = field(metadata=publish(KEEP, rank=2))
+    """Every event, latest first, with its return."""
+    points: tuple[PointsWeek, ...] = field(metadata=publish(KEEP, rank=2))
+    """Scorecard points per week (the last 26), when a goal counts points or the vault
+    sets `[scorecard]`; else empty."""
+    points_target: Number | None = field(metadata=publish(KEEP, rank=2))
+    """The weekly target of the first weekly goal that counts points, if any."""
 
 
 RECORDS: tuple[type, ...] = (
@@ -210,6 +272,9 @@ RECORDS: tuple[type, ...] = (
     OccasionRow,
     GoalRow,
     PeriodRow,
+    EventRow,
+    StrategyRow,
+    PointsWeek,
     NetworkRow,
     ActivityWeek,
     Balance,

@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from mdnet.report import charts
+from mdnet.report import charts, scorechart
 from mdnet.report.data import GoalRow, Report, ReportOptions
 
 HTML_TEMPLATE = "report.html.j2"
@@ -177,6 +177,7 @@ def make_environment(
         text_bar=charts.text_bar,
         period_label=charts.period_label,
         clamp_percent=charts.clamp_percent,
+        goal_name=goal_name,
     )
     env.globals.update(
         activity_summary=charts.activity_summary,
@@ -185,10 +186,17 @@ def make_environment(
     return env
 
 
+def goal_name(ref: object, goals: Sequence[GoalRow]) -> object:
+    """The name of the goal a path (or, once published, a name) refers to."""
+    return next((g.name for g in goals if ref in (g.path, g.name)), ref)
+
+
 def render_html(report: Report, *, template_dirs: Sequence[Path] = ()) -> str:
     """Render the report as a self-contained HTML page."""
     env = make_environment(template_dirs, html=True)
     env.globals.update(
+        points_svg=scorechart.points_svg,
+        points_summary=scorechart.points_summary,
         activity_svg=charts.activity_svg,
         donut_svg=charts.donut_svg,
         period_strip_svg=charts.period_strip_svg,

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from mdnet.fsutil import GENERATED_MARK
-from mdnet.report import charts
+from mdnet.report import charts, scorechart
 from mdnet.report.data import ContactRow, GoalRow, LinkStyle, PeriodRow, Report, ReportOptions
 from mdnet.report.html import make_environment, report_context
 
@@ -110,6 +110,7 @@ def render_markdown(
         mermaid_activity=lambda weeks: Markup(charts.mermaid_activity(weeks)),
         mermaid_balance=lambda g, a: Markup(charts.mermaid_balance(g, a)),
         period_text=_period_text,
+        points_summary=scorechart.points_summary,
         links=links,
     )
     text = env.get_template(MARKDOWN_TEMPLATE).render(report_context(report))

@@ -157,6 +157,22 @@ def fewer(rows: str, state: str | None = None) -> Callable[[int, object, Redacti
     return rule
 
 
+def fewer_members(within: bool) -> Callable[[int, Any, Redaction], int]:
+    """A goal's people less the private contacts among them (those within their cadence
+    when `within`)."""
+
+    def rule(value: int, row: Any, ctx: Redaction) -> int:
+        members = set(row.members)
+        hidden = [
+            c
+            for c in ctx.hidden_contacts
+            if c.path in members and (not within or c.state in ("ok", "due soon"))
+        ]
+        return max(value - len(hidden), 0)
+
+    return rule
+
+
 def less_private(key: str) -> Callable[[int, object, Redaction], int]:
     """A total less what the private contacts add to it (their gives or asks)."""
 
