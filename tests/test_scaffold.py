@@ -687,6 +687,30 @@ def test_shell_completion_of_commands_and_contact_names(make_vault: MakeVault) -
     assert "plain,calendar" in commands.stdout
 
 
+def test_shell_completion_of_log_finds_contacts_as_check_does(make_vault: MakeVault) -> None:
+    exe = Path(sys.executable).parent / "mdnet"
+    if not exe.is_file():
+        pytest.skip("the mdnet script is not installed next to this Python")
+    config = '[folders]\ncontacts = ["Team", "Clients"]\n[contacts]\ntags = ["person"]\n'
+    vault = make_vault(
+        {
+            "Team/Dana Whitfield.md": CONTACT,
+            "Clients/Dan Ortiz.md": "x\n",
+            "Notes/Dale Ng.md": "---\ntags: [person]\n---\n",
+            "Notes/Dashboard.md": "x\n",  # not a contact
+            "Notes/Sam.md": "---\ntype: contact\n---\n",  # not Da...
+        },
+        config=config,
+    )
+    env = {**os.environ, "_MDNET_COMPLETE": "bash_complete", "COMP_CWORD": "2"}
+    env["COMP_WORDS"] = "mdnet log Da"
+    names = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
+    assert names.stdout.splitlines() == ["plain,Dale Ng", "plain,Dan Ortiz", "plain,Dana Whitfield"]
+    env["COMP_WORDS"] = "mdnet log ''"
+    names = subprocess.run([str(exe)], env=env, capture_output=True, text=True, cwd=vault)
+    assert "plain,Sam" in names.stdout.splitlines()
+
+
 def test_init_keeps_the_obsidian_settings_a_vault_has(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     settings = vault / ".obsidian"

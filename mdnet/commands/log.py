@@ -13,14 +13,18 @@ from mdnet.commands.runner import run
 
 
 def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """Contact names for shell completion: the file names in the vault's contacts folder."""
+    """Contact names for shell completion: the file names of the vault's contacts, found as
+    `check` finds them (the configured folders, tags and categories, `type: contact`)."""
     try:
-        from mdnet.config import load_config
+        import warnings
+
         from mdnet.vault import find_root
 
-        root = ctx.params.get("vault") or find_root(Path.cwd())
-        folder = Path(root) / (load_config(Path(root)).folder("contacts") or "People")
-        names = sorted(p.stem for p in folder.glob("*.md"))
+        root = Path(ctx.params.get("vault") or find_root(Path.cwd()))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a settings warning is for the command itself
+            contacts = app.open_vault(root, date.today()).model.contacts
+        names = sorted({path.rsplit("/", 1)[-1][:-3] for path in contacts})
     except Exception:  # completion must never fail loudly
         return []
     return [n for n in names if n.lower().startswith(incomplete.lower())]
