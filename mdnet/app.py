@@ -181,17 +181,13 @@ def explain_rule(code: str) -> Outcome:
 def due(
     root: Path, today: date, within: int, network: str | None, fmt: str, use_cache: bool = True
 ) -> Outcome:
-    from mdnet.due import due_list
+    from mdnet.due import check_network, due_list
     from mdnet.formats import DUE
 
     analysis = open_vault(root, today, use_cache)
     _require_notes(analysis, root)
-    if (
-        network is not None
-        and network not in analysis.config.networks
-        and not any(c.network == network for c in analysis.model.contacts.values())
-    ):
-        raise UsageError(f"no network {network!r} in {root}")
+    if network is not None:
+        check_network(analysis, network)  # with the nearest name
     return Outcome(DUE.renderer(fmt)(analysis, due_list(analysis, within, network)))
 
 
@@ -235,7 +231,11 @@ def report(request: ReportRequest) -> Outcome:
         output = request.cwd / default
     if output is None or str(output) == "-":
         return Outcome(text)
-    write_atomic(output, text, replace_generated_only=output.suffix.lower() == ".md")
+    from mdnet.report.output import marked
+
+    # Only a file mdnet wrote is replaced (its mark), whatever its name: never a note, a
+    # page or data of someone else's.
+    write_atomic(output, marked(text, request.fmt), replace_generated_only=True)
     return Outcome(stderr=f"wrote {output}\n")
 
 

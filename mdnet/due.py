@@ -9,9 +9,11 @@ from datetime import date
 from mdnet.analysis import Analysis
 from mdnet.derive import Relationship
 from mdnet.derive.occasions import Occasion, within
+from mdnet.errors import UsageError
 from mdnet.render.safe import terminal_safe
 from mdnet.report.build import contact_row, sorted_relationships
 from mdnet.report.data import json_text, to_json
+from mdnet.textscan import nearest
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,23 @@ class DueList:
     never: tuple[Relationship, ...]
     occasions: tuple[Occasion, ...] = ()
     """Birthdays and anniversaries within `within` days (today included)."""
+
+
+def check_network(analysis: Analysis, network: str) -> None:
+    """Refuse `--network NAME` when no network of that name is declared in mdnet.toml or
+    written on a contact, with the nearest name (declared or used) when there is one."""
+    used = {c.network for c in analysis.model.contacts.values() if c.network}
+    if network in analysis.config.networks or network in used:
+        return
+    names = [*analysis.config.networks, *sorted(used - set(analysis.config.networks))]
+    near = nearest(network, names)
+    if near:
+        hint = f"; did you mean {near!r}?"
+    elif names:
+        hint = f" (networks: {', '.join(names)})"
+    else:
+        hint = " (no contact has a network, and mdnet.toml declares none)"
+    raise UsageError(f"no network {network!r} in {analysis.vault.root}{hint}")
 
 
 def due_list(analysis: Analysis, within_days: int, network: str | None) -> DueList:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,18 @@ def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: s
     return [n for n in names if n.lower().startswith(incomplete.lower())]
 
 
+def _past_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    """--date: a day up to today (MDNET_TODAY, else the local date); a later one is a plan."""
+    day = parse_day(ctx, param, value)
+    today = parse_day(ctx, param, os.environ.get("MDNET_TODAY"))
+    if day > today:
+        raise click.BadParameter(
+            f"{day} is after today ({today}): log what happened; plan a touch as an open "
+            f"task in the note instead (- [ ] Call them ⏳ {day})"
+        )
+    return day
+
+
 @click.command("log")
 @click.argument("name", shell_complete=_complete_contacts)
 @click.argument("text")
@@ -38,9 +51,9 @@ def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: s
     "--date",
     "day",
     envvar="MDNET_TODAY",
-    callback=parse_day,
+    callback=_past_day,
     metavar="YYYY-MM-DD",
-    help="When it happened (default: today; also MDNET_TODAY).",
+    help="When it happened, today or before (default: today; also MDNET_TODAY).",
 )
 @click.option(
     "--tag",
