@@ -383,8 +383,8 @@ def goal_no_who(analysis: Analysis) -> Iterator[Finding]:
     Why: "the what determines the who, the who determines the where". A long-term
     goal is reached through people: name them, and the events you choose can follow
     them (E003) and the report can show how many of them you are in touch with.
-    A `measure` that counts a network or a tag names its people already; a
-    milestone takes its long-term goal's people.
+    A `measure` naming a network (or a tag, when it counts contacts) names its
+    people already; a milestone takes its long-term goal's people.
 
     Fix: add `who:` with network names, `#tags` or contact links.
 
