@@ -27,6 +27,7 @@ MARKERS = {
     "private_goal": "Hidden ambition 7 SECRET-GOAL-3141",
     "company": "SECRET-COMPANY-2718",
     "body": "SECRET-BODY-1618",
+    "event": "SECRET-EVENT-4242 gala",
 }
 
 
@@ -68,9 +69,18 @@ def leaky_vault(make_vault: MakeVault) -> Path:
                 deadline: 2026-12-31
                 ---
                 """,
+            f"Events/{m['event']}.md": f"""
+                ---
+                type: event
+                date: 2026-11-02
+                goal: "[[Public goal]]"
+                attendees: ["[[{m["name"]}]]", "[[{m["private_name"]}]]"]
+                ---
+                """,
             "Goals/Public goal.md": """
                 ---
                 goal: Meet 10 bloggers
+                who: [bloggers]
                 horizon: long
                 start: 2026-01-01
                 deadline: 2026-12-31
@@ -91,6 +101,7 @@ def test_public_report_leaks_nothing_private(
     assert private.exit_code == 0, private.output
     # the private report does name people: the markers are real content
     assert MARKERS["name"] in (tmp_path / f"private.{fmt}").read_text(encoding="utf-8")
+    assert MARKERS["event"] in (tmp_path / f"private.{fmt}").read_text(encoding="utf-8")
     out = tmp_path / f"public.{fmt}"
     result = run("report", str(vault), "--public", "--format", fmt, "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -101,6 +112,12 @@ def test_public_report_leaks_nothing_private(
             if len(word) > 6 and word.isalpha():  # no first or last name on its own either
                 assert word not in text, (what, word)
     assert "Meet 10 bloggers" in text  # the user's own non-private goals stay
+    if fmt == "json":  # an event's return is published as counts only
+        data = json.loads(text)
+        assert [(e["attendee_count"], e["new_count"]) for e in data["events"]] == [(2, 0)]
+        assert data["events"][0]["goal"] == "Public goal"
+        chain = data["strategy"][0]
+        assert (chain["who"], chain["people"]) == ("bloggers", 1)  # the private one left out
 
 
 def test_html_goes_to_report_html_and_says_so(
