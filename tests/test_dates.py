@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -603,3 +604,66 @@ def test_any_daily_format_is_read_or_refused_with_a_message(fmt: str, path: str)
 def test_a_pathological_format_cannot_make_matching_slow() -> None:
     with pytest.raises(DateError, match="more than 12"):
         daily_format_regex("MD" * 7 + "YYYY")
+
+
+# ------------------------------------------------------------ values as YAML reads them
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (
+            "met: [[2026-11-02]]",
+            'YAML reads an unquoted [[2026-11-02]] as a nested list; quote it: "[[2026-11-02]]"',
+        ),
+        (
+            "met: [[Daily/2026-11-02]]",
+            "YAML reads an unquoted [[Daily/2026-11-02]] as a nested list; "
+            'quote it: "[[Daily/2026-11-02]]"',
+        ),
+        ("met: [[2026-11-02, 2026-11-03]]", "a list is not a date; write YYYY-MM-DD"),
+        ("met: [[2026-11-02], [2026-11-03]]", "a list is not a date; write YYYY-MM-DD"),
+        ("met: [2026-11-02]", "a list is not a date; write YYYY-MM-DD"),
+        ("met: [[[2026-11-02]]]", "a list is not a date; write YYYY-MM-DD"),
+        ("met: [[42]]", "a list is not a date; write YYYY-MM-DD"),
+        ("met: 2026-11", "'2026-11' has no day; write YYYY-MM-DD (e.g. 2026-11-30)"),
+        ("met: 2026", "2026 is a year, not a date; write YYYY-MM-DD (e.g. 2026-12-31)"),
+    ],
+)
+def test_parse_date_of_what_yaml_reads(front: str, message: str) -> None:
+    """`met: [[2026-11-02]]` unquoted is a list holding a list holding a date for YAML."""
+    value = yaml.safe_load(front)["met"]
+    with pytest.raises(DateError) as caught:
+        parse_date(value)
+    assert caught.value.message == message
+
+
+def test_parse_date_of_a_quoted_link_yaml_reads() -> None:
+    assert parse_date(yaml.safe_load('met: "[[2026-11-02]]"')["met"]) == D(2026, 11, 2)
+    assert parse_date(yaml.safe_load("met: 2026-11-02 10:30")["met"]) == D(2026, 11, 2)
+
+
+# ------------------------------------------------------- day/month or month/day: 12 and 13
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12/05/2026", "'12/05/2026' is ambiguous (day/month or month/day?); write YYYY-MM-DD"),
+        ("05/12/2026", "'05/12/2026' is ambiguous (day/month or month/day?); write YYYY-MM-DD"),
+        ("12/12/2026", "'12/12/2026' is ambiguous (day/month or month/day?); write YYYY-MM-DD"),
+        ("13/05/2026", "'13/05/2026' looks like day/month/year; write 2026-05-13"),
+        ("13/12/2026", "'13/12/2026' looks like day/month/year; write 2026-12-13"),
+        ("05/13/2026", "'05/13/2026' looks like month/day/year; write 2026-05-13"),
+        ("12/13/2026", "'12/13/2026' looks like month/day/year; write 2026-12-13"),
+        ("13-05-2026", "'13-05-2026' looks like day-month-year; write 2026-05-13"),
+        ("05.13.2026", "'05.13.2026' looks like month.day.year; write 2026-05-13"),
+        ("13/13/2026", "'13/13/2026' is not a real date; write YYYY-MM-DD"),
+        ("31/04/2026", "'31/04/2026' is not a real date; write YYYY-MM-DD"),
+        ("04/31/2026", "'04/31/2026' is not a real date; write YYYY-MM-DD"),
+    ],
+)
+def test_day_month_boundary(text: str, message: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert caught.value.message == message

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from conftest import MakeVault, run
 from conftest import vault_rows as rows
+from rulecheck import check
 
 LONG = """\
 ---
@@ -567,3 +568,46 @@ def test_an_empty_parent_is_no_parent(make_vault: MakeVault) -> None:
     vault = vault_with(make_vault, text)
     assert places(vault, "G006") == []
     assert places(vault, "G005") == [("Goals/Test.md", 4, 10)]
+
+
+# ------------------------------------------------- in memory: several problems per vault
+
+G_RULES = "G001,G002,G003,G004,G005,G006,G007,G008,G009,G010"
+
+MIXED = {
+    "Goals/Publish 30 guest posts.md": LONG,
+    "Goals/Pitch 5 bloggers.md": MILESTONE,
+    "Goals/Vague.md": goal("goal: Meet some bankers and a few founders\ndeadline: 2026-12-31"),
+    "Goals/Undated.md": goal("goal: Meet 10 bloggers"),
+    "Goals/Late.md": goal("goal: Meet 10 bloggers\ndeadline: 2026-06-30"),
+    "Goals/Done late.md": goal("goal: Meet 10 bloggers\ndeadline: 2026-06-30\nstatus: done"),
+    "Goals/Year only.md": goal("goal: By 2026, publish guest posts\ndeadline: 2026-12-31"),
+    "Goals/Year first.md": goal("goal: By 2026, publish 10 guest posts\ndeadline: 2026-12-31"),
+    "Goals/Orphan.md": goal(
+        "goal: Meet 3 founders\nhorizon: short\nstart: 2026-11-01\ndeadline: 2026-11-30"
+    ),
+    "Goals/Stray.md": goal(
+        'goal: Meet 3 founders\nhorizon: short\nparent: "[[Pitch 5 bloggers]]"\n'
+        "start: 2026-11-01\ndeadline: 2026-11-30"
+    ),
+    "Goals/Inverted.md": goal("goal: Meet 3 founders\nstart: 2027-01-01\ndeadline: 2026-12-15"),
+    "Goals/Know 8 community bankers.md": long_goal(),
+}
+
+
+def test_several_goal_problems_in_one_vault() -> None:
+    """Each problem at its own place, the healthy goals and the year-first goal quiet."""
+    check(
+        MIXED,
+        G_RULES,
+        ("Goals/Inverted.md", 5, 11, "G009"),
+        ("Goals/Know 8 community bankers.md", 3, 7, "G008"),
+        ("Goals/Late.md", 4, 11, "G004"),
+        ("Goals/Orphan.md", 4, 10, "G005"),
+        ("Goals/Stray.md", 5, 10, "G006"),
+        ("Goals/Undated.md", 3, 7, "G001"),
+        ("Goals/Vague.md", 3, 7, "G002"),
+        ("Goals/Vague.md", 3, 12, "G003"),
+        ("Goals/Vague.md", 3, 29, "G003"),
+        ("Goals/Year only.md", 3, 7, "G002"),
+    )

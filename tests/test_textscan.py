@@ -12,8 +12,6 @@ from mdnet.textscan import (
     DEFAULT_ASSUMPTIONS,
     DEFAULT_VAGUE,
     find_assumptions,
-    find_numbers,
-    find_phrases,
     find_vague,
     has_number,
     nearest,
@@ -66,6 +64,20 @@ EXACT = [
     "One day a week, meet a founder",
     "Meet zero toxic people",
     "Get 2026% growth",
+    "By 2026, publish 10 guest posts",  # the year before the number is not the number
+    "In 2026 publish 10 guest posts",
+    "2026: publish 10 guest posts",
+    "By December 2026, meet 3 founders",
+    "Meet 1900 readers",
+    "Meet 2100 readers",
+    "Reach 2026 readers by 2027",
+    "Grow to 2026 by 2027",
+    "Publish 2026.5 posts",
+    "One day a week",
+    "One day each week, meet a founder",
+    "Meet one",
+    "once a week",
+    "Meet no one but 10 founders",
 ]
 
 NOT_EXACT = [
@@ -121,6 +133,21 @@ NOT_EXACT = [
     "Be tenacious and honest",
     "Do it on behalf of the team",
     "Say hello to someone's friend",
+    "By 2026, publish guest posts",  # the year alone is no number
+    "By 2026 publish guest posts",
+    "By 2026 goals: publish guest posts",
+    "One day",  # the last words of the text: nothing follows "day"
+    "One day.",
+    "one day I will",
+    "No one",
+    "once",
+    "Meet bloggers at one point",
+    "Meet bloggers at one time or another",
+    "Meet bloggers by 12/05/2026",
+    "Meet bloggers by 5.12.2026",
+    "Meet bloggers by 31-12-2026",
+    "Meet bloggers by 2026/12/31",
+    "Meet bloggers at 10:30:15 a.m.",
 ]
 
 
@@ -134,6 +161,13 @@ def test_has_number_false(text: str) -> None:
     assert not has_number(text)
 
 
+def _blank(text: str, spans: list[tuple[int, str]]) -> str:
+    for column, written in spans:
+        assert text[column : column + len(written)] == written  # the case is written right
+        text = text[:column] + " " * len(written) + text[column + len(written) :]
+    return text
+
+
 @pytest.mark.parametrize(
     ("text", "numbers"),
     [
@@ -143,11 +177,17 @@ def test_has_number_false(text: str) -> None:
         ("Meet twenty-five founders by 2026-12-31", [(5, "twenty-five")]),
         ("Write 2000 words in 2026", [(6, "2000")]),
         ("Meet Five founders twice", [(5, "Five"), (19, "twice")]),
+        ("By 2026, publish 10 guest posts", [(17, "10")]),
+        ("One day a week, meet one founder", [(0, "One"), (21, "one")]),
         ("Meet bloggers", []),
     ],
 )
-def test_find_numbers(text: str, numbers: list[tuple[int, str]]) -> None:
-    assert find_numbers(text) == numbers
+def test_the_numbers_are_where_the_text_says(text: str, numbers: list[tuple[int, str]]) -> None:
+    """Each listed number alone makes the text exact; with all of them blanked out it is not."""
+    assert has_number(text) == bool(numbers)
+    assert not has_number(_blank(text, numbers))
+    for index in range(len(numbers)):
+        assert has_number(_blank(text, numbers[:index] + numbers[index + 1 :]))
 
 
 # ------------------------------------------------------------------------ find_vague
@@ -206,10 +246,26 @@ def test_find_vague(text: str, expected: list[tuple[int, str]]) -> None:
     assert find_vague(text) == expected
 
 
-def test_find_vague_columns_point_at_phrase() -> None:
-    text = "Meet several bankers and a few founders"
-    for column, phrase in find_vague(text):
-        assert text[column : column + len(phrase)] == phrase
+FILLER = ["Meet", "bankers", "in", "Paris", "and", "10", "founders,", "by", "2026", "(soon)"]
+
+
+@given(
+    st.lists(st.sampled_from(FILLER), max_size=6),
+    st.sampled_from(DEFAULT_VAGUE),
+    st.lists(st.sampled_from(FILLER), max_size=6),
+    st.sampled_from([" ", "  ", "\t"]),
+)
+def test_find_vague_columns_point_at_phrase(
+    before: list[str], phrase: str, after: list[str], space: str
+) -> None:
+    """A vague phrase put at a known column, between words that are not vague, is found
+    there, as written (its spaces, its case)."""
+    head = " ".join(before) + " " if before else ""
+    written = space.join(phrase.title().split())
+    text = head + written + (" " + " ".join(after) if after else "")
+    if phrase in ("more", "fewer", "less") and before and before[-1].isdigit():
+        return  # "10 more" is not vague
+    assert find_vague(text) == [(len(head), written)]
 
 
 SPEC_VAGUE = (
@@ -249,12 +305,12 @@ def test_find_vague_custom_words() -> None:
 
 def test_longest_phrase_wins_even_when_it_starts_later() -> None:
     assert find_vague("a few more", ["a few", "few more"]) == [(2, "few more")]
-    assert find_phrases("a few more", ["a few", "more"]) == [(0, "a few"), (6, "more")]
+    assert find_assumptions("a few more", ["a few", "more"]) == [(0, "a few"), (6, "more")]
 
 
 def test_regex_characters_in_words_are_literal() -> None:
-    assert find_phrases("pay 1+1 now", ["1+1"]) == [(4, "1+1")]
-    assert find_phrases("a.b axb", ["a.b"]) == [(0, "a.b")]
+    assert find_assumptions("pay 1+1 now", ["1+1"]) == [(4, "1+1")]
+    assert find_assumptions("a.b axb", ["a.b"]) == [(0, "a.b")]
 
 
 # ------------------------------------------------------------------ find_assumptions
@@ -336,14 +392,21 @@ def test_nearest_accepts_any_iterable() -> None:
 
 @given(st.text())
 def test_scanners_never_raise(text: str) -> None:
+    """Any text: a bool, and phrases that are listed phrases (as normalised), in order."""
     assert isinstance(has_number(text), bool)
-    for column, phrase in find_vague(text) + find_assumptions(text) + find_numbers(text):
-        assert text[column : column + len(phrase)] == phrase
+    for found, listed in (
+        (find_vague(text), DEFAULT_VAGUE),
+        (find_assumptions(text), DEFAULT_ASSUMPTIONS),
+    ):
+        assert [column for column, _ in found] == sorted({column for column, _ in found})
+        for column, phrase in found:
+            assert 0 <= column <= len(text) - len(phrase)
+            assert " ".join(phrase.replace("’", "'").lower().split()) in listed
 
 
 @given(st.text(), st.lists(st.text(max_size=12), max_size=5))
 def test_custom_word_lists_never_raise(text: str, words: list[str]) -> None:
-    found = find_phrases(text, words)
+    found = find_assumptions(text, words)
     columns = [column for column, _ in found]
     assert columns == sorted(columns)
     ends = [column + len(phrase) for column, phrase in found]
