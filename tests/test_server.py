@@ -71,7 +71,7 @@ FILES = {
     "Goals/Meet bankers.md": GOAL,
 }
 
-Wait = Callable[[str, Callable[[Sequence[lsp.Diagnostic]], bool]], "asyncio.Future[None]"]
+ENCODINGS: dict[int, lsp.InitializeResult] = {}
 
 
 def uri(path: Path) -> str:
@@ -87,7 +87,7 @@ async def vault(make_vault: MakeVault) -> Path:
 async def client(vault: Path) -> AsyncIterator[LanguageClient]:
     command = [sys.executable, "-m", "mdnet", "server", "--today", TODAY]
     lsp_client = await ClientServerConfig(server_command=command).start()
-    await lsp_client.initialize_session(
+    ENCODINGS[id(lsp_client)] = await lsp_client.initialize_session(
         lsp.InitializeParams(
             capabilities=client_capabilities("neovim"),
             root_uri=uri(vault),
@@ -376,3 +376,18 @@ async def test_file_deleted_outside_the_editor(client: LanguageClient, vault: Pa
         lsp.DidChangeWatchedFilesParams([lsp.FileEvent(uri(daily), lsp.FileChangeType.Deleted)])
     )
     await diagnostics(client, grace, lambda ds: "C001" in codes(ds))
+
+
+async def test_ranges_in_the_negotiated_position_encoding(
+    client: LanguageClient, vault: Path
+) -> None:
+    """Columns count what the client asked for (Neovim offers UTF-8 first, others UTF-16)."""
+    text = GOAL.replace("Meet some bankers", "Café 🙂 meet some bankers")
+    doc = open_doc(client, vault / "Goals/Meet bankers.md", text)
+    found = await diagnostics(client, doc, lambda ds: "G003" in codes(ds))
+    g003 = next(d for d in found if d.code == "G003")
+    encoding = ENCODINGS[id(client)].capabilities.position_encoding or "utf-16"
+    before = "goal: Café 🙂 meet "
+    start = {"utf-8": len(before.encode()), "utf-16": len(before.encode("utf-16-le")) // 2}
+    assert g003.range.start == lsp.Position(2, start[str(encoding)])
+    assert g003.range.end == lsp.Position(2, start[str(encoding)] + 4)
