@@ -539,6 +539,8 @@ EVENTS: list[dict[str, Any]] = [
         "new_count": 1,
         "followed_up": 1,
         "gives": 3,
+        "attendee_paths": ["People/Dana Whitfield.md", "People/Sam Ortiz.md"],
+        "new_paths": ["People/Sam Ortiz.md"],
         "private": False,
     },
     {
@@ -552,6 +554,8 @@ EVENTS: list[dict[str, Any]] = [
         "new_count": 0,
         "followed_up": 0,
         "gives": 0,
+        "attendee_paths": ["People/Elena Sokolova.md"],
+        "new_paths": [],
         "private": False,
     },
 ]

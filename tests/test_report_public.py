@@ -257,3 +257,5 @@ def test_public_chain_counts_leave_out_private_contacts() -> None:
     hidden = replace(data, contacts=tuple(replace(c, private=c is dana) for c in data.contacts))
     chain = redact(hidden).strategy[0]
     assert (chain.people, chain.in_cadence) == (2, 2 - (dana.state in ("ok", "due soon")))
+    event = redact(hidden).events[0]
+    assert (event.attendee_count, event.new_count) == (1, 1)  # Dana left out; Sam is new

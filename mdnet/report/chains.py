@@ -33,6 +33,8 @@ def event_rows(analysis: Analysis) -> tuple[EventRow, ...]:
             new_count=len(r.new),
             followed_up=len(r.followed_up),
             gives=r.gives,
+            attendee_paths=r.attendees,
+            new_paths=r.new,
             private=r.event.private,
         )
         for r in ordered

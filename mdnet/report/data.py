@@ -24,6 +24,7 @@ from mdnet.report.public import (
     as_initials,
     fewer,
     fewer_members,
+    fewer_present,
     goal_milestones,
     goal_parent,
     less_private,
@@ -132,14 +133,17 @@ class EventRow:
     """The goal's path (its name once published; None for a private goal)."""
     attendees: tuple[str, ...] = field(metadata=publish(BLANK, rank=1))
     """Names of the contacts listed as there."""
-    attendee_count: int = field(metadata=publish(KEEP))
+    attendee_count: int = field(metadata=publish(fewer_present("attendee_paths")))
     new_contacts: tuple[str, ...] = field(metadata=publish(BLANK, rank=1))
     """Names of the contacts first met there."""
-    new_count: int = field(metadata=publish(KEEP))
+    new_count: int = field(metadata=publish(fewer_present("new_paths")))
     followed_up: int = field(metadata=publish(KEEP))
     """New contacts with an interaction within `follow_up_days` after the event."""
     gives: int = field(metadata=publish(KEEP))
     """Gives to its attendees and new contacts since the event."""
+    attendee_paths: tuple[str, ...] = field(metadata=publish(DROP))
+    new_paths: tuple[str, ...] = field(metadata=publish(DROP))
+    """The contacts' paths (for the public counts, which leave out private contacts)."""
     private: bool = field(metadata=publish(OMIT, rank=2))
 
 

@@ -173,6 +173,16 @@ def fewer_members(within: bool) -> Callable[[int, Any, Redaction], int]:
     return rule
 
 
+def fewer_present(paths: str) -> Callable[[int, Any, Redaction], int]:
+    """An event's count less the private contacts among the row's `paths` field."""
+
+    def rule(value: int, row: Any, ctx: Redaction) -> int:
+        listed = set(getattr(row, paths))
+        return max(value - sum(1 for c in ctx.hidden_contacts if c.path in listed), 0)
+
+    return rule
+
+
 def less_private(key: str) -> Callable[[int, object, Redaction], int]:
     """A total less what the private contacts add to it (their gives or asks)."""
 
