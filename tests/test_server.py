@@ -391,3 +391,38 @@ async def test_ranges_in_the_negotiated_position_encoding(
     start = {"utf-8": len(before.encode()), "utf-16": len(before.encode("utf-16-le")) // 2}
     assert g003.range.start == lsp.Position(2, start[str(encoding)])
     assert g003.range.end == lsp.Position(2, start[str(encoding)] + 4)
+
+
+async def test_same_findings_as_check_on_sample_vault(tmp_path: Path) -> None:
+    """Every note of sample-vault opened in the editor: the server reports what `mdnet check`
+    reports, finding for finding (code, line, column)."""
+    import shutil
+
+    from conftest import vault_rows
+
+    vault = tmp_path / "sample-vault"
+    shutil.copytree(Path(__file__).parent.parent / "sample-vault", vault)
+    expected = sorted((r["path"], r["line"], r["column"], r["code"]) for r in vault_rows(vault))
+    command = [sys.executable, "-m", "mdnet", "server", "--today", TODAY]
+    client = await ClientServerConfig(server_command=command).start()
+    await client.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("neovim"), root_uri=uri(vault))
+    )
+    notes = sorted(
+        p.relative_to(vault).as_posix()
+        for p in vault.rglob("*.md")
+        if not p.relative_to(vault).as_posix().startswith("Templates/")
+    )
+    try:
+        for note in notes:
+            open_doc(client, vault / note)
+        got = []
+        for note in notes:
+            found = await diagnostics(client, uri(vault / note), lambda ds: True)
+            for d in found:
+                assert isinstance(d.data, dict)
+                got.append((note, d.data["line"], d.data["column"], str(d.code)))
+    finally:
+        await client.shutdown_session()
+    assert len(expected) >= 10  # sample-vault has mistakes on purpose
+    assert sorted(got) == expected
