@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mdnet.analysis import Analysis, Options, analyse
 from mdnet.cache import cached_loader
 from mdnet.check import Selection, run_rules
-from mdnet.config import load_config
+from mdnet.config import Config, load_config
 from mdnet.errors import UsageError
 from mdnet.fsutil import write_atomic
 from mdnet.rules import all_rules, fix_availability, get_rule
@@ -30,13 +30,15 @@ class Outcome:
     code: int = 0
 
 
-def open_vault(root: Path, today: date, use_cache: bool = True) -> Analysis:
-    """Load a vault's configuration and notes."""
+def open_vault(
+    root: Path, today: date, use_cache: bool = True, config: Config | None = None
+) -> Analysis:
+    """Load a vault's configuration (unless given: check --config, --isolated) and notes."""
     if not root.exists():
         raise UsageError(f"{root}: no such folder")
     if not root.is_dir():
         raise UsageError(f"{root}: not a folder")
-    config = load_config(root)
+    config = config if config is not None else load_config(root)
     return analyse(Options(root=root, config=config, today=today), cached_loader(use_cache))
 
 
@@ -87,6 +89,14 @@ class CheckRequest:
     stdin_filename: Path | None = None
     show_files: bool = False
     output_file: Path | None = None
+    config_file: Path | None = None
+    """--config: this file instead of the vault's mdnet.toml or [tool.mdnet]."""
+    isolated: bool = False
+    """--isolated: no configuration file, no `.obsidian/` settings: the defaults."""
+    quiet: bool = False
+    """--quiet: the findings only (no summary, no notices)."""
+    verbose: bool = False
+    """--verbose: the vault, the settings files read and the time of each phase, on stderr."""
 
 
 def _targets(request: CheckRequest) -> tuple[Path, set[str] | None, tuple[str, ...]]:
@@ -157,6 +167,8 @@ def _not_too_wide(root: Path) -> Path:
 def check(request: CheckRequest) -> Outcome:
     from mdnet.checking import run_check
 
+    if request.verbose or request.config_file is not None:
+        return run_check(request)  # this run's timings; a config file outside the vault
     return run_check(request)
 
 

@@ -19,9 +19,11 @@ from mdnet.app import (
     shown,
 )
 from mdnet.check import Selection, run_rules
+from mdnet.config import Config, load_config
 from mdnet.diagnostics import Diagnostic, Severity
 from mdnet.errors import UsageError
 from mdnet.fixes import Source, attach_fixes
+from mdnet.laps import Laps
 from mdnet.render import CheckResult, render_check
 
 DEFAULT_BASELINE = ".mdnet-baseline.json"
@@ -34,6 +36,8 @@ class Workspace:
     root: Path
     request: CheckRequest
     overlay: dict[str, bytes] = field(default_factory=dict)
+    config: Config | None = None
+    """The settings read once for the run (None: the vault's own, read on each analysis)."""
 
     def read(self, path: str) -> bytes:
         if path in self.overlay:
@@ -41,7 +45,7 @@ class Workspace:
         return (self.root / path).read_bytes()
 
     def analyse(self) -> Analysis:
-        analysis = open_vault(self.root, self.request.today, self.request.use_cache)
+        analysis = open_vault(self.root, self.request.today, self.request.use_cache, self.config)
         return with_overlay(analysis, self.overlay) if self.overlay else analysis
 
     def write(self, path: str, before: bytes, text: str) -> str | None:
@@ -83,12 +87,26 @@ def with_overlay(analysis: Analysis, overlay: dict[str, bytes]) -> Analysis:
 
 
 def run_check(request: CheckRequest) -> Outcome:
+    laps = Laps()
+    outcome = _check(request, laps)
+    if request.verbose:  # --verbose: the vault, its settings files, each phase's time
+        return Outcome(outcome.stdout, outcome.stderr + laps.report(), outcome.code)
+    return outcome
+
+
+def _check(request: CheckRequest, laps: Laps) -> Outcome:
     root, only, folders = _targets(request)
-    space = Workspace(root, request)
+    file = request.config_file
+    file = file if file is None or file.is_absolute() else request.cwd / file
+    config = load_config(root, file, request.isolated)
+    laps.settings(root, config, request.isolated)
+    laps.lap("settings")
+    space = Workspace(root, request, config=config)
     if request.stdin is not None:
         only = _stdin_target(space, request)
     analysis = space.analyse()
-    notice = _where(root, request)
+    laps.lap("notes")
+    notice = "" if request.quiet else _where(root, request)
     if folders and "." not in folders:
         inside = {p for p in analysis.notes if any(p.startswith(f + "/") for f in folders)}
         only = (only or set()) | inside
@@ -97,9 +115,11 @@ def run_check(request: CheckRequest) -> Outcome:
     selection = Selection.merge(analysis, request.select, request.ignore)
     paths = set(only if only is not None else analysis.notes) & set(analysis.notes)
     shown_root = display_root(root, request.cwd)
+    laps.lines.append(f"notes: {len(analysis.notes)} read, {len(paths)} checked")
     if request.show_files:
         return Outcome(_files(analysis, paths, shown_root), notice)
     diagnostics = run_rules(analysis, selection, only)
+    laps.lap("rules")
     fixing = request.fix or request.fix_only or request.diff
     stderr = notice
     sources: dict[str, Source] = {}
@@ -107,6 +127,7 @@ def run_check(request: CheckRequest) -> Outcome:
     unsafe = request.unsafe_fixes or (not fixing and request.fmt in ("json", "sarif", "full"))
     if fixing or request.fmt != "junit":
         diagnostics, sources = attach_fixes(analysis, diagnostics, root, unsafe, space.read)
+        laps.lap("fixes")
     if request.diff:
         from mdnet.fixes.run import diff_of
 
@@ -114,6 +135,7 @@ def run_check(request: CheckRequest) -> Outcome:
         word = "problem" if count == 1 else "problems"
         message = f"Would fix {count} {word} in {notes} note{'s' if notes != 1 else ''}.\n"
         message = message if count else "No fixes available.\n"
+        message = "" if request.quiet else message
         return _output(request, Outcome(text, notice + message, 1 if count else 0))
     if request.fix or request.fix_only:
         from mdnet.fixes.run import fix_until_stable
@@ -128,6 +150,8 @@ def run_check(request: CheckRequest) -> Outcome:
         total = sum(run.fixed.values())
         done = f"Fixed {total} problem{'s' if total != 1 else ''}"
         done += f" in {len(run.fixed)} note{'s' if len(run.fixed) != 1 else ''}.\n"
+        done = "" if request.quiet else done
+        laps.lap("fixes")
         stderr += run.report(lambda p: f"{shown_root}/{p}" if shown_root else p)
         if request.stdin is not None:
             # As formatters do: the fixed text on stdout, everything else on stderr.
@@ -137,7 +161,8 @@ def run_check(request: CheckRequest) -> Outcome:
             report = _report(request, root, shown_root, selection, paths, diagnostics, space, only)
             return Outcome(fixed, stderr + report.stdout + report.stderr, report.code)
         if request.fix_only:
-            return _output(request, Outcome(done if total else "No fixes applied.\n", stderr, 0))
+            none = "" if request.quiet else "No fixes applied.\n"
+            return _output(request, Outcome(done if total else none, stderr, 0))
         stderr += done if total else ""
     report = _report(request, root, shown_root, selection, paths, diagnostics, space, only)
     return _output(request, Outcome(report.stdout, stderr + report.stderr, report.code))
@@ -162,7 +187,8 @@ def _report(
         recorded = baseline.load(file)
         if request.add_baseline is not None:
             count = baseline.write(file, root, diagnostics, only, recorded, space.read)
-            return Outcome(stderr=f"Recorded {count} findings in {shown(file, request.cwd)}.\n")
+            said = f"Recorded {count} findings in {shown(file, request.cwd)}.\n"
+            return Outcome(stderr="" if request.quiet else said)
         if recorded is not None:
             filtered = baseline.apply(recorded, root, diagnostics, only, space.read)
             diagnostics, baselined, stale = filtered.diagnostics, filtered.baselined, filtered.stale
@@ -178,6 +204,7 @@ def _report(
         baselined=baselined,
         stale=stale,
         unsafe_fixes=request.unsafe_fixes,
+        quiet=request.quiet,
     )
     threshold = Severity.parse(request.fail_on)
     failed = any(d.severity >= threshold for d in diagnostics)

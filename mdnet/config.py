@@ -208,15 +208,19 @@ class SettingsWarning(UserWarning):
     """A setting mdnet could not use and skipped (an odd `.obsidian/` file): one line."""
 
 
-def load_config(vault: Path) -> Config:
+def load_config(vault: Path, file: Path | None = None, isolated: bool = False) -> Config:
     """Load and validate the vault's configuration; defaults when there is none.
 
     Obsidian's own settings (`.obsidian/`) fill in what mdnet.toml (or [tool.mdnet]) does
-    not set; what cannot be used is skipped with a :class:`SettingsWarning`."""
+    not set; what cannot be used is skipped with a :class:`SettingsWarning`. `file` (check
+    --config) is read instead of the vault's own file; `isolated` (check --isolated) reads
+    no file at all, `.obsidian/` neither: the defaults."""
     from mdnet.obsidian import read_obsidian  # here: obsidian.py imports this module
 
+    if isolated:
+        return Config()
     root = vault.resolve()
-    config = _load_file(root)
+    config = _load_file(root, file)
     obsidian = read_obsidian(root)
     for message in obsidian.warnings:
         warnings.warn(message, SettingsWarning, stacklevel=2)
@@ -241,10 +245,10 @@ def with_obsidian(config: Config, values: Mapping[str, Any], origins: Mapping[st
     return replace(config, origins=merged_origins, **changes)
 
 
-def _load_file(root: Path) -> Config:
+def _load_file(root: Path, file: Path | None = None) -> Config:
     from mdnet.configread import load_file  # here: configread imports this module
 
-    return load_file(root)
+    return load_file(root, file)
 
 
 def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:

@@ -30,12 +30,14 @@ from mdnet.dates import DateError, parse_duration
 from mdnet.errors import ConfigError
 
 
-def load_file(root: Path) -> Config:
-    """The configuration file of the vault at `root`, read and validated; defaults when
-    it has none."""
-    path = find_config(root)
+def load_file(root: Path, file: Path | None = None) -> Config:
+    """The configuration file of the vault at `root` (or `file`, given with --config), read
+    and validated; defaults when it has none."""
+    path = file if file is not None else find_config(root)
     if path is None:
         return Config()
+    if file is not None and not file.is_file():
+        raise ConfigError(f"{file}: no such configuration file (--config)")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -43,7 +45,10 @@ def load_file(root: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
     if path.name == "pyproject.toml":
-        data = data["tool"]["mdnet"]
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "mdnet" not in tool:
+            raise ConfigError(f"{path}: no [tool.mdnet] table")
+        data = tool["mdnet"]
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: [tool.mdnet] must be a table")
     return parse_config(data, path)

@@ -90,18 +90,27 @@ def settings_rows(config: Config) -> list[tuple[str, str, str]]:
     return rows
 
 
-def describe(root: Path, config: Config) -> str:
+def describe(root: Path, config: Config, isolated: bool = False) -> str:
     """The settings as TOML lines, each with a comment saying where it came from."""
     rows = settings_rows(config)
     width = min(max(len(f"{k} = {v}") for k, v, _ in rows), 60)
     where = str(config.source) if config.source else "none (defaults, and .obsidian/ if any)"
+    where = "none (--isolated: the defaults)" if isolated else where
     lines = [f"# Effective settings of the vault {root}", f"# Configuration file: {where}"]
     lines += [f"{f'{k} = {v}':<{width}}  # {origin}" for k, v, origin in rows]
     return "\n".join(lines) + "\n"
 
 
-def show_settings(paths: tuple[Path, ...], vault: Path | None, cwd: Path) -> str:
-    """`check --show-settings`: the settings of the vault that `check PATHS` would read."""
+def show_settings(
+    paths: tuple[Path, ...],
+    vault: Path | None,
+    cwd: Path,
+    file: Path | None = None,
+    isolated: bool = False,
+) -> str:
+    """`check --show-settings`: the settings of the vault that `check PATHS` would read
+    (with --config FILE, from that file; with --isolated, the defaults)."""
     start = paths[0] if paths else cwd
     root = vault or (find_vault_above(start) if start.is_dir() else None) or find_root(start)
-    return describe(root, load_config(root))
+    file = file if file is None or file.is_absolute() else cwd / file
+    return describe(root, load_config(root, file, isolated), isolated)

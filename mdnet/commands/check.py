@@ -126,6 +126,26 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     help="Print the effective settings and where each comes from (default, mdnet.toml, "
     "pyproject.toml, .obsidian/FILE); check nothing.",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Read the settings from FILE (an mdnet.toml, or a pyproject.toml's [tool.mdnet]) "
+    "instead of the vault's own; .obsidian/ settings still fill in the rest.",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore every settings file (mdnet.toml, pyproject.toml, .obsidian/): the defaults.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary, no notes.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say on stderr which vault and settings files were read, and each phase's time.",
+)
 @no_cache_option
 @today_option()
 @click.pass_context
@@ -150,6 +170,10 @@ def command(
     show_files: bool,
     output_file: Path | None,
     show_settings: bool,
+    config_file: Path | None,
+    isolated: bool,
+    quiet: bool,
+    verbose: bool,
     no_cache: bool,
     today: date,
 ) -> None:
@@ -157,10 +181,17 @@ def command(
     stdin = None
     if paths == (Path("-"),) and not show_settings:
         stdin, paths = sys.stdin.buffer.read(), ()
+    if config_file is not None and isolated:
+        raise click.UsageError("--config and --isolated go one at a time")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose go one at a time")
     if show_settings:
         from mdnet.settings import show_settings as settings_text
 
-        runner.run(ctx, lambda: app.Outcome(settings_text(paths, vault, Path.cwd())))
+        def settings() -> app.Outcome:
+            return app.Outcome(settings_text(paths, vault, Path.cwd(), config_file, isolated))
+
+        runner.run(ctx, settings)
     runner.run(
         ctx,
         lambda: app.check(
@@ -188,6 +219,10 @@ def command(
                 stdin_filename=stdin_filename,
                 show_files=show_files,
                 output_file=output_file,
+                config_file=config_file,
+                isolated=isolated,
+                quiet=quiet,
+                verbose=verbose,
             )
         ),
     )

@@ -32,6 +32,8 @@ class CheckResult:
     """Baseline entries no finding matches any more."""
     unsafe_fixes: bool = False
     """Whether unsafe fixes count as available (`--unsafe-fixes`)."""
+    quiet: bool = False
+    """`--quiet`: the findings only, no summary lines."""
 
     def display(self, path: str) -> str:
         return f"{self.display_root}/{path}" if self.display_root else path

@@ -66,6 +66,8 @@ def summary(result: CheckResult) -> str:
 
 def summary_lines(result: CheckResult) -> str:
     """The summary, then what is fixable and what the baseline holds, one line each."""
+    if result.quiet:
+        return ""
     lines = [summary(result), fix_hint(result)]
     note = baseline_note(result)
     if note and not result.statistics:
