@@ -426,3 +426,17 @@ async def test_same_findings_as_check_on_sample_vault(tmp_path: Path) -> None:
         await client.shutdown_session()
     assert len(expected) >= 10  # sample-vault has mistakes on purpose
     assert sorted(got) == expected
+
+
+async def test_baseline_hides_recorded_findings(client: LanguageClient, vault: Path) -> None:
+    """Findings recorded by `check --add-baseline` are hidden, as `check` hides them, until
+    their line changes in the editor."""
+    from conftest import run
+
+    note = vault / "Goals/Meet bankers.md"
+    assert run("check", str(vault), "--add-baseline").exit_code == 0
+    doc = open_doc(client, note)
+    assert await diagnostics(client, doc, lambda ds: True) == []
+    change(client, doc, 2, GOAL.replace("Meet some bankers", "Meet some bankers soon"))
+    found = await diagnostics(client, doc, lambda ds: "G003" in codes(ds))
+    assert "G003" in codes(found)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from mdnet import baseline
 from mdnet.analysis import Analysis
 from mdnet.cache import cached_loader
 from mdnet.check import Selection, run_rules
@@ -49,6 +50,8 @@ class VaultState:
         """Path -> lines of the editor's text, for open notes."""
         self._analysis: Analysis | None = None
         self._selection: Selection | None = None
+        self._baseline: baseline.Baseline | None = None
+        self._baseline_stamp: int | None = None
 
     # ------------------------------------------------------------------ paths
 
@@ -146,9 +149,38 @@ class VaultState:
     def diagnostics(self, paths: set[str]) -> dict[str, list[Diagnostic]]:
         """The diagnostics of these notes, with rules and suppressions as `check` applies them."""
         found: dict[str, list[Diagnostic]] = defaultdict(list)
-        for d in run_rules(self.analysis(), self.selection(), paths):
+        diagnostics = run_rules(self.analysis(), self.selection(), paths)
+        recorded = self.baseline()
+        if recorded is not None:
+            diagnostics = baseline.apply(
+                recorded, self.root, diagnostics, paths, self.read
+            ).diagnostics
+        for d in diagnostics:
             found[d.path].append(d)
         return {p: found.get(p, []) for p in paths}
+
+    def baseline(self) -> baseline.Baseline | None:
+        """The vault's baseline file, as `check` reads it; read again when it changes."""
+        file = self.root / baseline.DEFAULT_NAME
+        try:
+            stamp = file.stat().st_mtime_ns
+        except OSError:
+            return None
+        if self._baseline_stamp != stamp:
+            self._baseline_stamp = stamp
+            try:
+                self._baseline = baseline.load(file)
+            except MdnetError as exc:
+                self.config_error = str(exc)
+                self._baseline = None
+        return self._baseline
+
+    def read(self, path: str) -> bytes:
+        """A note's text: the editor's when it is open, else the file's."""
+        lines = self.texts.get(path)
+        if lines is not None:
+            return "\n".join(lines).encode("utf-8", "surrogatepass")
+        return (self.root / path).read_bytes()
 
     def note(self, path: str) -> Note | None:
         return self.open.get(path) or self.disk.get(path)
