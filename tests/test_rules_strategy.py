@@ -158,11 +158,15 @@ def test_past_event_without_a_new_contact(make_vault: MakeVault) -> None:
             "People/Cy.md": contact("bankers", "met: 2026-10-01\n"),
             "Events/Forum.md": event("2026-11-05", "Know 8 community bankers", '"[[Cy]]"'),
             "Events/Today.md": event("2026-11-23", "Know 8 community bankers", '"[[Cy]]"'),
+            # 90 days before today is still checked; 91 days is history
+            "Events/Day 90.md": event("2026-08-25", "Know 8 community bankers", '"[[Cy]]"'),
+            "Events/Day 91.md": event("2026-08-24", "Know 8 community bankers", '"[[Cy]]"'),
         },
         CONFIG,
     )
     assert found(vault, "E004") == [
-        ("Events/Forum.md", 3, 7, "no new contact met at this event (2026-11-05)")
+        ("Events/Day 90.md", 3, 7, "no new contact met at this event (2026-08-25)"),
+        ("Events/Forum.md", 3, 7, "no new contact met at this event (2026-11-05)"),
     ]
 
 

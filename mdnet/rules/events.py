@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from mdnet.derive import strategy
@@ -11,6 +12,9 @@ from mdnet.rules import option, rule
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
+
+RECENT_DAYS = 90
+"""E004 checks the events of the last 90 days: older ones are history, not a to-do."""
 
 
 @rule(
@@ -113,13 +117,14 @@ NEW_PER_EVENT = option(
 def event_no_new_contact(analysis: Analysis) -> Iterator[Finding]:
     """
     Why: "meet at least one new person at each event", and follow up after the first
-    meeting. An event dated before today where no contact was first met is either a
-    platform that gave nothing back, or new people you have not written down yet (the
-    business cards in your bag). A contact is new at an event when its `met_at:` links
-    the event (the earliest one, if it links several), or when its `met:` is the
-    event's date and the event lists it as an attendee. An event today is not checked
-    yet. `new_per_event` in mdnet.toml sets how many new people are expected (default
-    1; 0 turns the rule off).
+    meeting. A recent event (in the 90 days before today) where no contact was first
+    met is either a platform that gave nothing back, or new people you have not
+    written down yet (the business cards in your bag). A contact is new at an event
+    when its `met_at:` links the event (the earliest one, if it links several), or
+    when its `met:` is the event's date and the event lists it as an attendee. An
+    event today is not checked yet, and older events no longer: their return is in
+    the report. `new_per_event` in mdnet.toml sets how many new people are expected
+    (default 1; 0 turns the rule off).
 
     Fix: add a contact note for each person you met, with `met_at: "[[Event]]"`.
 
@@ -130,9 +135,10 @@ def event_no_new_contact(analysis: Analysis) -> Iterator[Finding]:
     if expected <= 0:
         return
     today = analysis.today
+    recent = today - timedelta(days=RECENT_DAYS)
     for path, found in analysis.derived.event_returns.items():
         when = found.event.date
-        if when is None or when >= today or len(found.new) >= expected:
+        if when is None or not recent <= when < today or len(found.new) >= expected:
             continue
         line, col = analysis.notes[path].key_line("date")
         met = f"{len(found.new)} new contact{'s' if len(found.new) != 1 else ''} (expected "
