@@ -31,7 +31,8 @@ class Laps:
         """Say which vault this is and which files its settings came from."""
         self.lines.append(f"vault: {root.resolve()}")
         files = [str(config.source)] if config.source else []
-        files += sorted({o for o in config.origins.values() if o.startswith(".obsidian/")})
+        used = {o for o in config.origins.values() if o.startswith(".obsidian/")}
+        files += [str(root.resolve() / o) for o in sorted(used)]
         if isolated:
             read = "none (--isolated: the defaults)"
         else:

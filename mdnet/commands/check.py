@@ -34,6 +34,10 @@ Examples:
   mdnet check --format sarif --output-file mdnet.sarif
   mdnet check People --show-files  # the notes it would check, with their kind
   mdnet check --show-settings      # the settings in effect, and where each comes from
+  mdnet check --config ci.toml     # these settings instead of the vault's mdnet.toml
+  mdnet check --isolated           # no settings file, no .obsidian/: the defaults
+  mdnet check -q                   # the findings only, no summary
+  mdnet check -v                   # also: the vault, settings files read, time per phase
 """
 
 

@@ -26,7 +26,8 @@ from mdnet.commands.runner import run
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here ('-' for stdout). Default: report.html for HTML, else stdout.",
+    help="Write here ('-' for stdout; an existing file only if mdnet wrote it). "
+    "Default: report.html for HTML, else stdout.",
 )
 @click.option(
     "--public",
