@@ -133,3 +133,50 @@ def test_due_says_how_long_a_lapsed_contact_has_been_silent(make_vault: MakeVaul
     vault = make_vault({"People/Ann.md": contact("bankers", "2026-08-01")}, CONFIG)
     text = run("due", str(vault)).output
     assert "last: 2026-08-01 (114 days ago)" in text
+
+
+def test_scorecard_tags_and_points_are_configurable(make_vault: MakeVault) -> None:
+    config = (
+        CONFIG
+        + '\n[scorecard]\nfollowup = 4\nother = 0\nnew_contact = 0\nfollowup_tags = ["#thanks"]\n'
+    )
+    vault = make_vault(
+        {
+            "People/Ann.md": contact(
+                "bankers",
+                "2026-11-16",
+                "- 2026-11-17 Thank-you note #thanks\n- 2026-11-18 Note #followup\n",
+            ),
+        },
+        config,
+    )
+    points = [(p.date, p.points, p.kind) for p in open_vault(vault, TODAY).derived.points]
+    assert points == [
+        (date(2026, 11, 16), 0, "new_contact"),
+        (date(2026, 11, 17), 4, "followup"),
+        (date(2026, 11, 18), 0, "other"),  # #followup is no follow-up tag here
+    ]
+
+
+def test_markdown_report_has_the_chain(make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "Goals/Know 5 bankers.md": "---\ntype: goal\ngoal: Know 5 bankers\nhorizon: long\n"
+            "who: [bankers]\n---\n",
+            "People/Ann.md": contact("bankers", "2026-11-16"),
+            "Events/Forum.md": '---\ntype: event\ndate: 2026-11-16\ngoal: "[[Know 5 bankers]]"\n'
+            'attendees: ["[[Ann]]"]\n---\n',
+        },
+        CONFIG,
+    )
+    text = run("report", str(vault), "--format", "md").stdout
+    chain = next(line for line in text.splitlines() if line.startswith("| [[Goals/Know 5"))
+    cells = [c.strip() for c in chain.replace("\\|", "/").strip("|").split("|")]
+    assert cells == [
+        "[[Goals/Know 5 bankers/Know 5 bankers]]",
+        "bankers",
+        "1 of 1",
+        "Forum (2026-11-16): 1 new",
+    ]
+    row = next(line for line in text.splitlines() if line.startswith("| Forum |"))
+    assert [c.strip() for c in row.strip("|").split("|")][3:] == ["1", "1 (Ann)", "0", "0"]
