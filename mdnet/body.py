@@ -326,7 +326,7 @@ def _scan_links(text: str, lineno: int, out: Body) -> None:
         for m in _WIKI.finditer(text):
             name = wiki_target(m.group(2))
             if name:
-                out.links.append(Link(name, lineno, m.start() + 1, "wiki", bool(m.group(1))))
+                out.links.append(Link(name, lineno, m.start() + 1, "wiki"))
             spans.append(m.span())
         text = _blank_spans(text, spans)  # what was a link is no tag
     if "](" in text:
@@ -334,7 +334,7 @@ def _scan_links(text: str, lineno: int, out: Body) -> None:
         for link in find_markdown_links(text):
             target = _md_target(link.destination)
             if target:
-                out.links.append(Link(target, lineno, link.start + 1, "markdown", link.embed))
+                out.links.append(Link(target, lineno, link.start + 1, "markdown"))
             spans.append((link.start, link.end))
         text = _blank_spans(text, spans)
     if "#" in text:

@@ -32,7 +32,6 @@ class MarkdownLink(NamedTuple):
 
     start: int
     end: int
-    embed: bool
     destination: str
 
 
@@ -49,7 +48,7 @@ def find_markdown_links(text: str) -> list[MarkdownLink]:
             pos = m.start() + 1
             continue
         end, destination = parsed
-        found.append(MarkdownLink(m.start(), end, bool(m.group(1)), destination))
+        found.append(MarkdownLink(m.start(), end, destination))
         pos = end
 
 

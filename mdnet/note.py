@@ -83,7 +83,6 @@ class Note:
     findings would all stem from that one cause, so rules other than F report none."""
     body_line: int = 1
     problems: tuple[Problem, ...] = ()
-    line_count: int = 0
     daily_date: date | None = None
 
     @property
@@ -234,7 +233,6 @@ def parse_note(
         front_matter_failed=fm.failed or unread,
         body_line=body_line + 1,
         problems=tuple(problems),
-        line_count=len(lines),
         daily_date=daily_date,
     )
 

@@ -27,7 +27,6 @@ class Link(NamedTuple):
     col: int
     style: str
     """`wiki`, `markdown` or `property`."""
-    embed: bool = False
     key: str | None = None
     """The front-matter key the link sits under (property links only)."""
 

@@ -39,7 +39,12 @@ def mdnet_targets(text: str) -> list[tuple[bool, str]]:
         daily=daily_pattern_regex("YYYY-MM-DD"),
         max_front_matter_size=100_000,
     )
-    return [(link.embed, link.target) for link in note.links if link.style == "markdown"]
+    lines = text.split("\n")  # an image's link starts at its `!`
+    return [
+        (lines[link.line - 1][link.col - 1] == "!", link.target)
+        for link in note.links
+        if link.style == "markdown"
+    ]
 
 
 # The pieces a destination and a title are made of, with every character CommonMark

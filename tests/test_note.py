@@ -68,10 +68,9 @@ def test_key_line_of_a_block_list_is_its_first_item() -> None:
     assert note.key_lines["aliases"] == (3, 3)
 
 
-def test_body_line_and_line_count() -> None:
+def test_body_line() -> None:
     note = parse("---\ntype: note\n---\nfirst body line\nsecond\n")
     assert note.body_line == 4
-    assert note.line_count == 6
 
 
 def test_note_without_front_matter_is_all_body() -> None:
@@ -123,16 +122,16 @@ def test_every_obsidian_wikilink_form() -> None:
         "| [[Table Note\\|alias]] | x |\n"
         "[[Note6#Heading|shown text]]\n"
     )
-    found = [(link.target, link.line, link.col, link.embed) for link in note.links]
+    found = [(link.target, link.line, link.col) for link in note.links]
     assert found == [
-        ("Note", 3, 5, False),
-        ("Note2", 3, 18, False),
-        ("Note3", 3, 38, False),
-        ("Note4", 3, 60, False),
-        ("folder/Note5", 4, 6, False),
-        ("embed.png", 4, 29, True),
-        ("Table Note", 7, 3, False),
-        ("Note6", 8, 1, False),
+        ("Note", 3, 5),
+        ("Note2", 3, 18),
+        ("Note3", 3, 38),
+        ("Note4", 3, 60),
+        ("folder/Note5", 4, 6),
+        ("embed.png", 4, 29),
+        ("Table Note", 7, 3),
+        ("Note6", 8, 1),
     ]
     assert all(link.style == "wiki" for link in note.links)
 
@@ -207,12 +206,12 @@ def test_markdown_links() -> None:
         "![img](Attachments/card%20front.png)\n"
         "[spaced](<People/Sam Ortiz.md>)\n"
     )
-    found = [(link.target, link.line, link.col, link.embed) for link in note.links]
+    found = [(link.target, link.line, link.col) for link in note.links]
     assert found == [
-        ("People/Dana Whitfield.md", 3, 1, False),
-        ("../Other.md", 3, 40, False),
-        ("Attachments/card front.png", 5, 1, True),
-        ("People/Sam Ortiz.md", 6, 1, False),
+        ("People/Dana Whitfield.md", 3, 1),
+        ("../Other.md", 3, 40),
+        ("Attachments/card front.png", 5, 1),
+        ("People/Sam Ortiz.md", 6, 1),
     ]
     assert all(link.style == "markdown" for link in note.links)
 
@@ -490,7 +489,7 @@ FRONT_MATTER_SUFFIXES = st.sampled_from(["", "\n---\n", "\n---\n- [x] done ✅ 2
 
 
 def _check_problem_lines(note: Note, data: bytes) -> None:
-    lines = max(1, data.count(b"\n") + 1, note.line_count)
+    lines = max(1, data.count(b"\n") + 1)
     for problem in note.problems:
         assert 1 <= problem.line <= lines, problem
         assert problem.col >= 1, problem
