@@ -243,11 +243,9 @@ def report(request: ReportRequest) -> Outcome:
         output = request.cwd / default
     if output is None or str(output) == "-":
         return Outcome(text)
-    from mdnet.report.output import marked
+    from mdnet.report.output import write_report
 
-    # Only a file mdnet wrote is replaced (its mark), whatever its name: never a note, a
-    # page or data of someone else's.
-    write_atomic(output, marked(text, request.fmt), replace_generated_only=True)
+    write_report(output, text, request.fmt)  # over no file but one mdnet wrote
     return Outcome(stderr=f"wrote {output}\n")
 
 
