@@ -130,7 +130,7 @@ def fix_availability(rule: Rule) -> str:
 
 def all_rules() -> list[Rule]:
     """Every rule, loading the rule modules on first use, ordered by code."""
-    from mdnet.rules import contacts, events, files, goals, keys, links  # noqa: F401
+    from mdnet.rules import contacts, events, files, goals, keys, links, strategy  # noqa: F401
 
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
