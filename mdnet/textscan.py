@@ -13,8 +13,6 @@ __all__ = [
     "DEFAULT_ASSUMPTIONS",
     "DEFAULT_VAGUE",
     "find_assumptions",
-    "find_numbers",
-    "find_phrases",
     "find_vague",
     "has_number",
     "nearest",
@@ -217,20 +215,6 @@ def _follows(words: list[re.Match[str]], index: int, choices: frozenset[str]) ->
     return index < len(words) and words[index].group(0).lower() in choices
 
 
-def find_numbers(text: str) -> list[tuple[int, str]]:
-    """Every measurable number in ``text`` as (0-based column, text as written), in order.
-
-    See :func:`has_number` for what counts.
-    """
-    numbers = _digit_numbers(text)
-    words = list(_WORD.finditer(text))
-    for index, word in enumerate(words):
-        if _word_is_number(words, index):
-            numbers.append((word.start(), word.group(0)))
-    numbers.sort()
-    return numbers
-
-
 def has_number(text: str) -> bool:
     """Whether a goal statement carries a measurable number, i.e. is *exact*.
 
@@ -324,22 +308,15 @@ def _find(text: str, words: Sequence[str], vague: bool) -> list[tuple[int, str]]
     return [(start, text[start:end]) for start, end in taken]
 
 
-def find_phrases(text: str, words: Sequence[str]) -> list[tuple[int, str]]:
-    """Each occurrence of a listed phrase as (0-based column, phrase as written), in order.
-
-    Whole words, any case, any run of whitespace between words, ``'`` matching ``’``;
-    where listed phrases overlap the longest wins, one result per occurrence.
-    """
-    return _find(text, words, vague=False)
-
-
 def find_vague(text: str, words: Sequence[str] = DEFAULT_VAGUE) -> list[tuple[int, str]]:
     """Vague quantifiers in a goal statement as (0-based column, phrase as written).
 
-    As :func:`find_phrases`, but these are not vague quantities and are skipped: a phrase
-    after ``too`` or ``how`` (too many, too few, how many), one followed by ``than``/``as``
-    and a number (more than 10, as many as 20), and more/fewer/less after a number
-    (10 more, two more). The column is an offset into ``text``.
+    Whole words, any case, any run of whitespace between words, ``'`` matching ``’``;
+    where listed phrases overlap the longest wins, one result per occurrence. These are
+    not vague quantities and are skipped: a phrase after ``too`` or ``how`` (too many,
+    too few, how many), one followed by ``than``/``as`` and a number (more than 10, as
+    many as 20), and more/fewer/less after a number (10 more, two more). The column is
+    an offset into ``text``.
     """
     return _find(text, words, vague=True)
 
