@@ -26,8 +26,6 @@ from mdnet.commands import (
     show,
     sync_properties,
 )
-from mdnet.commands.options import parse_day as _today  # noqa: F401 (older imports)
-from mdnet.commands.runner import run  # noqa: F401 (older imports)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
