@@ -28,7 +28,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
     default="7d",
     show_default=True,
     callback=_duration,
-    help="Include contacts due within this long (7d, 2w, 1m).",
+    help="Include contacts due, and birthdays, within this long (7d, 2w, 1m).",
 )
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")
 @click.option(
@@ -54,7 +54,8 @@ def command(
     """Who to reach out to now: overdue first, then due soon, then lapsed contacts.
 
     Each entry shows the network, when you last talked and what about, what to offer
-    (the network's `value` in mdnet.toml) and any open task that mentions them.
+    (the network's `value` in mdnet.toml) and any open task that mentions them. Then the
+    birthdays and anniversaries of the same days ("birthday in 3 days").
 
     \b
     Examples:
