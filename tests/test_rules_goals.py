@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import MakeVault, run
 from conftest import vault_rows as rows
-from rulecheck import check
+from rulecheck import check, findings
 
 LONG = """\
 ---
@@ -611,3 +611,189 @@ def test_several_goal_problems_in_one_vault() -> None:
         ("Goals/Vague.md", 3, 29, "G003"),
         ("Goals/Year only.md", 3, 7, "G002"),
     )
+
+
+def messages(notes: dict[str, str], code: str) -> list[tuple[str, str]]:
+    return [(d.path, d.message) for d in findings(notes, code)]
+
+
+def dated(front: str, start: str = "2026-01-01", deadline: str = "2026-12-31") -> str:
+    return goal(f"goal: Publish 30 guest posts\nstart: {start}\ndeadline: {deadline}\n{front}")
+
+
+def test_g010_behind_pace_in_one_vault() -> None:
+    """Behind a linear pace (30 over the year: 26.9 expected on 2026-11-23), or a recurring
+    goal whose last period missed its target; on pace, ahead or done: quiet."""
+    notes = {
+        "Goals/Behind.md": dated("progress: 12\ntarget: 30\nunit: posts"),
+        "Goals/Fractions.md": dated("progress: 12.5\ntarget: 30.5"),
+        "Goals/On pace.md": dated("progress: 27\ntarget: 30"),
+        "Goals/Done.md": dated("progress: 30\ntarget: 30"),
+        "Goals/No target.md": dated("progress: 3"),
+        "Goals/Weekly.md": goal("goal: Meet one founder\nevery: week\ntarget: 1"),
+        "Goals/Monthly.md": goal("goal: Meet 2 founders\nevery: month\ntarget: 2"),
+    }
+    check(
+        notes,
+        "G010",
+        ("Goals/Behind.md", 3, 7),
+        ("Goals/Fractions.md", 3, 7),
+        ("Goals/Monthly.md", 3, 7),
+        ("Goals/Weekly.md", 3, 7),
+    )
+    assert messages(notes, "G010") == [
+        ("Goals/Behind.md", "12 of 30 posts (40%); expected 26.9 by today"),
+        ("Goals/Fractions.md", "12.5 of 30.5 (41%); expected 27.3 by today"),
+        ("Goals/Monthly.md", "recurring goal missed its target last month"),
+        ("Goals/Weekly.md", "recurring goal missed its target last week"),
+    ]
+
+
+def test_g004_deadline_boundaries() -> None:
+    """Passed means before today: a deadline today is not missed; achieved, done, dropped
+    goals are left alone."""
+    notes = {
+        "Goals/Today.md": dated("target: 30\nprogress: 29", deadline="2026-11-23"),
+        "Goals/Yesterday.md": dated("target: 30\nprogress: 29", deadline="2026-11-22"),
+        "Goals/Achieved.md": dated("target: 30\nprogress: 30", deadline="2026-11-01"),
+        "Goals/Done.md": dated("status: done", deadline="2026-11-01"),
+        "Goals/Dropped.md": dated("status: dropped", deadline="2026-11-01"),
+    }
+    check(notes, "G004", ("Goals/Yesterday.md", 5, 11))
+    assert messages(notes, "G004") == [
+        (
+            "Goals/Yesterday.md",
+            "deadline 2026-11-22 passed 1 days ago; "
+            "mark the goal done or dropped, or move the deadline",
+        )
+    ]
+
+
+def test_g005_g006_parents_in_one_vault() -> None:
+    """An empty parent is no parent (G005); each way a parent can be wrong is G006."""
+    short = "goal: Meet 3 founders\nhorizon: short\nstart: 2026-11-01\ndeadline: 2026-11-30\n"
+    notes = {
+        "Goals/Publish 30 guest posts.md": LONG,
+        "Goals/Pitch 5 bloggers.md": MILESTONE,
+        "People/Dana Whitfield.md": "---\ntype: contact\n---\n",
+        "Goals/Empty.md": goal(short + 'parent: ""'),
+        "Goals/Plain.md": goal(short + "parent: Publish 30 guest posts"),
+        "Goals/Missing.md": goal(short + 'parent: "[[No such goal]]"'),
+        "Goals/Contact.md": goal(short + 'parent: "[[Dana Whitfield]]"'),
+        "Goals/Short parent.md": goal(short + 'parent: "[[Pitch 5 bloggers]]"'),
+        "Goals/Itself.md": goal(
+            "goal: Meet 3 founders\nhorizon: long\ndeadline: 2026-12-31\nparent: '[[Itself]]'"
+        ),
+    }
+    check(
+        notes,
+        "G005,G006",
+        ("Goals/Contact.md", 7, 10, "G006"),
+        ("Goals/Empty.md", 4, 10, "G005"),
+        ("Goals/Itself.md", 6, 10, "G006"),
+        ("Goals/Missing.md", 7, 10, "G006"),
+        ("Goals/Plain.md", 7, 9, "G006"),
+        ("Goals/Short parent.md", 7, 10, "G006"),
+    )
+    assert [m for _, m in messages(notes, "G006")] == [
+        "`parent` People/Dana Whitfield.md is not a goal",
+        "`parent` is the goal itself",
+        "`parent` links to a note that does not exist",
+        "`parent` must be a link like \"[[Goal]]\", not 'Publish 30 guest posts'",
+        "`parent` Goals/Pitch 5 bloggers.md is not a long-term goal (`horizon: long`)",
+    ]
+
+
+def test_g008_current_milestone_boundaries() -> None:
+    """A milestone is current from its start to its deadline, both days included, while it
+    is active; a recurring or finished long-term goal needs none."""
+    long = "goal: Know {n} bankers\nhorizon: long\nstart: 2026-09-01\ndeadline: 2027-02-28\n"
+
+    def child(n: int, start: str, deadline: str, extra: str = "") -> str:
+        return goal(
+            f'goal: Meet 2 bankers\nhorizon: short\nparent: "[[Know {n} bankers]]"\n'
+            f"start: {start}\ndeadline: {deadline}\n{extra}"
+        )
+
+    notes = {
+        "Goals/Know 1 bankers.md": goal(long.format(n=1)),
+        "Goals/Starts today.md": child(1, "2026-11-23", "2026-12-15"),
+        "Goals/Know 2 bankers.md": goal(long.format(n=2)),
+        "Goals/Ends today.md": child(2, "2026-11-01", "2026-11-23"),
+        "Goals/Know 3 bankers.md": goal(long.format(n=3)),
+        "Goals/Starts tomorrow.md": child(3, "2026-11-24", "2026-12-15"),
+        "Goals/Know 4 bankers.md": goal(long.format(n=4)),
+        "Goals/Ended yesterday.md": child(4, "2026-11-01", "2026-11-22"),
+        "Goals/Know 5 bankers.md": goal(long.format(n=5)),
+        "Goals/Done.md": child(5, "2026-11-01", "2026-11-30", "status: done"),
+        "Goals/Know 6 bankers.md": goal(long.format(n=6)),
+        "Goals/Open ended.md": goal(
+            'goal: Meet 2 bankers\nhorizon: short\nparent: "[[Know 6 bankers]]"'
+        ),
+        "Goals/Know 7 bankers.md": goal(long.format(n=7) + "status: done"),
+        "Goals/Know 8 bankers.md": goal(long.format(n=8).replace("2027-02-28", "2026-11-22")),
+        "Goals/Know 9 bankers.md": goal("goal: Know 9 bankers\nhorizon: long\nevery: month"),
+    }
+    check(
+        notes,
+        "G008",
+        ("Goals/Know 3 bankers.md", 3, 7),
+        ("Goals/Know 4 bankers.md", 3, 7),
+        ("Goals/Know 5 bankers.md", 3, 7),
+    )
+
+
+def test_g009_dates_in_one_vault() -> None:
+    """A deadline the day before the start, or a day after the parent's: G009; on the same
+    day: quiet."""
+    milestone = 'goal: Meet 2 bloggers\nhorizon: short\nparent: "[[Publish 30 guest posts]]"\n'
+    notes = {
+        "Goals/Publish 30 guest posts.md": LONG,
+        "Goals/Before start.md": goal(
+            "goal: Meet 3 founders\nstart: 2027-01-02\ndeadline: 2027-01-01"
+        ),
+        "Goals/Same day.md": goal("goal: Meet 3 founders\nstart: 2027-01-01\ndeadline: 2027-01-01"),
+        "Goals/After parent.md": goal(milestone + "start: 2026-12-01\ndeadline: 2027-01-01"),
+        "Goals/With parent.md": goal(milestone + "start: 2026-12-01\ndeadline: 2026-12-31"),
+        "Goals/Both.md": goal(milestone + "start: 2027-01-05\ndeadline: 2027-01-01"),
+    }
+    check(
+        notes,
+        "G009",
+        ("Goals/After parent.md", 7, 11),
+        ("Goals/Before start.md", 5, 11),
+        ("Goals/Both.md", 7, 11),
+        ("Goals/Both.md", 7, 11),
+    )
+    assert [m for _, m in messages(notes, "G009")] == [
+        "milestone ends 2027-01-01, after its parent's deadline 2026-12-31",
+        "deadline 2027-01-01 is before start 2027-01-02",
+        "deadline 2027-01-01 is before start 2027-01-05",
+        "milestone ends 2027-01-01, after its parent's deadline 2026-12-31",
+    ]
+
+
+def test_g001_g002_g003_g007_in_one_vault() -> None:
+    """Statements and spans: several goals, each with its own problems, in one vault."""
+    notes = {
+        "Goals/Target.md": goal("goal: Meet some bankers\ndeadline: 2026-12-31\ntarget: 5"),
+        "Goals/Every.md": goal("goal: Meet a founder\nevery: week"),
+        "Goals/Bad deadline.md": goal("goal: Meet 2 founders\ndeadline: someday"),
+        "Goals/Nothing.md": goal("goal: Meet founders"),
+        "Goals/Long span.md": goal(
+            "goal: Meet 2 founders\nhorizon: short\nstart: 2026-11-01\ndeadline: 2027-02-02"
+        ),
+        "Goals/Long enough.md": goal(
+            "goal: Meet 2 founders\nhorizon: short\nstart: 2026-11-01\ndeadline: 2027-02-01"
+        ),
+    }
+    check(
+        notes,
+        "G001,G002,G003,G007",
+        ("Goals/Every.md", 3, 7, "G002"),
+        ("Goals/Long span.md", 6, 11, "G007"),
+        ("Goals/Nothing.md", 3, 7, "G001"),
+        ("Goals/Nothing.md", 3, 7, "G002"),
+        ("Goals/Target.md", 3, 12, "G003"),
+    )
+    check(notes, "G007", config="short_max_days = 100")

@@ -78,6 +78,10 @@ EXACT = [
     "Meet one",
     "once a week",
     "Meet no one but 10 founders",
+    "Meet bloggers in 1899",  # years are 1900-2100
+    "Meet bloggers in 2101",
+    "Be the 1st to meet 10 founders",
+    "One founder or no",  # "no" is the last word, not the one before "One"
 ]
 
 NOT_EXACT = [
@@ -148,6 +152,12 @@ NOT_EXACT = [
     "Meet bloggers by 31-12-2026",
     "Meet bloggers by 2026/12/31",
     "Meet bloggers at 10:30:15 a.m.",
+    "Meet bloggers in 1900",
+    "Meet bloggers in 2100",
+    "Hit 2026 targets",  # a year noun after it: a year, even after "hit"
+    "Hit 2026 Goals",
+    "Hold a mid-year review",
+    "Pick one or the other",
 ]
 
 
@@ -306,6 +316,34 @@ def test_find_vague_custom_words() -> None:
 def test_longest_phrase_wins_even_when_it_starts_later() -> None:
     assert find_vague("a few more", ["a few", "few more"]) == [(2, "few more")]
     assert find_assumptions("a few more", ["a few", "more"]) == [(0, "a few"), (6, "more")]
+
+
+def test_phrases_that_touch_or_overlap() -> None:
+    """Phrases that end where the next begins are both found; one overlapping a longer one
+    is not, and the search goes on after it."""
+    assert find_assumptions("a++b", ["a+", "+b"]) == [(0, "a+"), (2, "+b")]
+    assert find_assumptions("a++bc", ["a+", "+bc"]) == [(0, "a+"), (2, "+bc")]
+    words = ["a few more", "more now", "ok"]
+    assert find_assumptions("a few more now ok", words) == [(0, "a few more"), (15, "ok")]
+    words = ["a few", "few more", "now"]
+    assert find_assumptions("a few more now", words) == [(2, "few more"), (11, "now")]
+
+
+def test_a_skipped_phrase_does_not_end_the_search() -> None:
+    assert find_vague("Not too many, but some founders") == [(18, "some")]
+    assert find_vague("As many as 5 and a few more") == [(17, "a few"), (23, "more")]
+
+
+def test_assumptions_are_not_skipped_as_vague_words_are() -> None:
+    """ "too"/"how" before, or "than" and a number after, make a vague word no quantity;
+    a hedge stays a hedge."""
+    assert find_assumptions("She is too likely to say yes") == [(11, "likely")]
+    assert find_assumptions("How likely than 10 is it") == [(4, "likely")]
+
+
+def test_the_word_before_is_looked_for_40_characters_back() -> None:
+    assert find_vague("10" + " " * 38 + "more posts") == []
+    assert find_vague("10" + " " * 40 + "more posts") == [(42, "more")]
 
 
 def test_regex_characters_in_words_are_literal() -> None:
