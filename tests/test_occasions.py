@@ -280,3 +280,26 @@ def test_calendar_alarm_must_be_a_duration(vault: Path) -> None:
     result = run("calendar", str(vault), "--alarm", "soon")
     assert result.exit_code == 2
     assert "--alarm" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_next_occurrence_of_every_month_and_day() -> None:
+    """For every day of the year written without a year, from days across leap and other
+    years: the next one is on or after today, within a year, on that month and day (29
+    February on 28 February when the year has none)."""
+    from mdnet.yearly import parse_yearly
+
+    written = [parse_yearly(f"--{d.month:02d}-{d.day:02d}") for d in _days(date(2028, 1, 1))]
+    assert len(written) == 366
+    for today in list(_days(date(2027, 1, 1), 3))[::5]:
+        for yearly in written:
+            found = yearly.next_on_or_after(today)
+            assert today <= found < today + timedelta(days=366)
+            if yearly.leap_day and found.month == 2 and found.day == 28:
+                assert found.year % 4 != 0
+            else:
+                assert (found.month, found.day) == (yearly.month, yearly.day)
+
+
+def _days(start: date, years: int = 1) -> list[date]:
+    end = start.replace(year=start.year + years)
+    return [start + timedelta(days=n) for n in range((end - start).days)]
