@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,7 +170,40 @@ def check(request: CheckRequest) -> Outcome:
 
     if request.verbose or request.config_file is not None:
         return run_check(request)  # this run's timings; a config file outside the vault
-    return run_check(request)
+    if (
+        request.fix
+        or request.fix_only
+        or request.diff
+        or request.add_baseline is not None
+        or request.output_file is not None
+        or request.stdin is not None
+    ):
+        return run_check(request)  # writes, or reads what the replay key does not cover
+    root = _targets(request)[0]
+    given = [(str(p.resolve()), p.is_dir(), p.exists()) for p in (*request.paths, root)]
+    extra = () if request.baseline is None else (request.cwd / request.baseline,)
+    about = f"check {request!r} {given!r}"
+    return _replayed(root, about, request.use_cache, lambda: run_check(request), extra)
+
+
+def _replayed(
+    root: Path,
+    request: str,
+    use: bool,
+    compute: Callable[[], Outcome],
+    extra: tuple[Path, ...] = (),
+) -> Outcome:
+    """The outcome of a command that writes nothing, replayed when nothing it reads has
+    changed since it was stored (see mdnet/replay.py); `--no-cache` computes it afresh."""
+    if not use:
+        return compute()
+    from mdnet.replay import replay
+
+    def fresh() -> tuple[str, str, int]:
+        outcome = compute()
+        return outcome.stdout, outcome.stderr, outcome.code
+
+    return Outcome(*replay(root, request, fresh, extra))
 
 
 def list_rules(fmt: str) -> Outcome:
@@ -193,14 +227,20 @@ def explain_rule(code: str) -> Outcome:
 def due(
     root: Path, today: date, within: int, network: str | None, fmt: str, use_cache: bool = True
 ) -> Outcome:
-    from mdnet.due import check_network, due_list
-    from mdnet.formats import DUE
+    def compute() -> Outcome:
+        from mdnet.due import check_network, due_list
+        from mdnet.formats import DUE
 
-    analysis = open_vault(root, today, use_cache)
-    _require_notes(analysis, root)
-    if network is not None:
-        check_network(analysis, network)  # with the nearest name
-    return Outcome(DUE.renderer(fmt)(analysis, due_list(analysis, within, network)))
+        analysis = open_vault(root, today, use_cache)
+        _require_notes(analysis, root)
+        if network is not None:
+            check_network(analysis, network)  # with the nearest name
+        return Outcome(DUE.renderer(fmt)(analysis, due_list(analysis, within, network)))
+
+    if not root.is_dir():
+        return compute()  # its error
+    about = f"due {(str(root), str(root.resolve()), today, within, network, fmt)!r}"
+    return _replayed(root, about, use_cache, compute)
 
 
 def _require_notes(analysis: Analysis, root: Path) -> None:
@@ -222,21 +262,29 @@ class ReportRequest:
 
 def report(request: ReportRequest) -> Outcome:
     from mdnet.formats import REPORT
-    from mdnet.report.build import build_report
-    from mdnet.report.data import ReportOptions
 
-    analysis = open_vault(request.root, request.today, request.use_cache)
-    _require_notes(analysis, request.root)
-    data = build_report(analysis, run_rules(analysis, Selection.merge(analysis)))
-    if request.public:
-        from mdnet.report.public import redact
+    def compute() -> Outcome:
+        from mdnet.report.build import build_report
+        from mdnet.report.data import ReportOptions
 
-        data = redact(data)
-    options = ReportOptions(
-        links="markdown" if request.links == "markdown" else "wiki",
-        template_dirs=(request.root / ".mdnet" / "templates",),
-    )
-    text = REPORT.renderer(request.fmt)(data, options)
+        analysis = open_vault(request.root, request.today, request.use_cache)
+        _require_notes(analysis, request.root)
+        data = build_report(analysis, run_rules(analysis, Selection.merge(analysis)))
+        if request.public:
+            from mdnet.report.public import redact
+
+            data = redact(data)
+        options = ReportOptions(
+            links="markdown" if request.links == "markdown" else "wiki",
+            template_dirs=(request.root / ".mdnet" / "templates",),
+        )
+        return Outcome(REPORT.renderer(request.fmt)(data, options))
+
+    if request.root.is_dir():  # the text is replayed; writing it is done each time
+        about = f"report {replace(request, output=None)!r} {str(request.root.resolve())!r}"
+        text = _replayed(request.root, about, request.use_cache, compute).stdout
+    else:
+        text = compute().stdout  # its error
     output = request.output
     default = REPORT[request.fmt].output
     if output is None and default is not None:

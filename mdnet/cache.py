@@ -8,21 +8,25 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mdnet import __version__, body, dates, frontmatter, mdlinks, note, noteparts, textscan
+from mdnet import note, replay
 from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = ".mdnet_cache"
-FORMAT = 2
+FORMAT = 3
 SHARDS = 16
 PARALLEL_MIN = 1500
+SETTLE_NS = 3_000_000_000
+"""A note changed this recently is parsed again next time: it may be rewritten within the
+same tick of the file system's clock, keeping its size, mtime and ctime (see replay.py)."""
 """Below this many notes to parse, starting worker processes costs more than it saves."""
 
 _ALLOWED = {("mdnet.note", "Note"), ("datetime", "date")} | {
@@ -40,13 +44,9 @@ class _SafeUnpickler(pickle.Unpickler):
 
 
 def _code_stamp() -> str:
-    """mdnet's version and its parser's modification time: an edited mdnet starts afresh."""
-    stamps = [__version__]
-    parser = (note, frontmatter, body, mdlinks, noteparts, dates, textscan)
-    for module in (*(m.__file__ for m in parser), __file__):
-        with contextlib.suppress(OSError):
-            stamps.append(str(os.stat(module or "").st_mtime_ns))
-    return "-".join(stamps)
+    """mdnet's version and every file of its package (as replay keys them): an edited mdnet,
+    or another Python or set of installed packages, starts afresh."""
+    return "\n".join(replay.code_lines())
 
 
 def _prefix(config: Config) -> str:
@@ -58,19 +58,25 @@ def _shard(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
 
-def _load(path: Path) -> dict[str, tuple[int, int, Note]]:
+def _load(path: Path, stamp: str | None = None) -> dict[str, tuple[int, int, int, Note]]:
     try:
         data = path.read_bytes()
         obj = _SafeUnpickler(io.BytesIO(data)).load()
     except Exception:  # corrupt, truncated or foreign: start afresh
         return {}
-    if not (isinstance(obj, tuple) and len(obj) == 2 and obj[0] == _code_stamp()):
+    stamp = _code_stamp() if stamp is None else stamp
+    if not (isinstance(obj, tuple) and len(obj) == 2 and obj[0] == stamp):
         return {}
     entries = obj[1]
     return entries if isinstance(entries, dict) else {}
 
 
-def _store(folder: Path, prefix: str, shards: dict[int, dict[str, tuple[int, int, Note]]]) -> None:
+def _store(
+    folder: Path,
+    prefix: str,
+    shards: dict[int, dict[str, tuple[int, int, int, Note]]],
+    stamp: str,
+) -> None:
     """Write the given shards atomically; drop files of other versions or settings."""
     try:
         folder.mkdir(exist_ok=True)
@@ -81,7 +87,7 @@ def _store(folder: Path, prefix: str, shards: dict[int, dict[str, tuple[int, int
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((_code_stamp(), entries), handle, pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((stamp, entries), handle, pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, folder / f"{prefix}-{number:x}.pickle")
             finally:
                 with contextlib.suppress(OSError):
@@ -137,34 +143,48 @@ def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note
 
 
 def cached_loader(use_cache: bool) -> NoteLoader:
-    """A note loader that reuses parsed notes whose path, size and mtime are unchanged."""
+    """A note loader that reuses parsed notes whose path, size, mtime and ctime are unchanged
+    (and were so for `SETTLE_NS` when they were parsed)."""
 
     def load(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
         if not use_cache:
             return parse_all(root, entries, config)
-        folder, prefix = root / CACHE_DIR, _prefix(config)
-        old: dict[str, tuple[int, int, Note]] = {}
+        settled = time.time_ns() - SETTLE_NS
+        folder, prefix, stamp = root / CACHE_DIR, _prefix(config), _code_stamp()
+        old: dict[str, tuple[int, int, int, Note]] = {}
         for number in range(SHARDS):
-            old.update(_load(folder / f"{prefix}-{number:x}.pickle"))
-        fresh: dict[str, tuple[int, int, Note]] = {}
+            old.update(_load(folder / f"{prefix}-{number:x}.pickle", stamp))
+        fresh: dict[str, tuple[int, int, int, Note]] = {}
         todo: list[FileEntry] = []
         for entry in entries:
             hit = old.get(entry.path)
-            if hit and entry.problem is None and hit[0] == entry.size and hit[1] == entry.mtime_ns:
+            if (
+                hit
+                and entry.problem is None
+                and hit[0] == entry.size
+                and hit[1] == entry.mtime_ns
+                and hit[2] == entry.ctime_ns
+            ):
                 fresh[entry.path] = hit
             else:
                 todo.append(entry)
         for entry, parsed in zip(todo, parse_all(root, todo, config), strict=True):
-            fresh[entry.path] = (entry.size, entry.mtime_ns, parsed)
+            old_enough = max(entry.mtime_ns, entry.ctime_ns) < settled
+            fresh[entry.path] = (
+                entry.size,
+                entry.mtime_ns if old_enough else -1,
+                entry.ctime_ns,
+                parsed,
+            )
         changed = {_shard(e.path) for e in todo} | {_shard(p) for p in old.keys() - fresh.keys()}
         if changed:
-            shards: dict[int, dict[str, tuple[int, int, Note]]] = {n: {} for n in changed}
+            shards: dict[int, dict[str, tuple[int, int, int, Note]]] = {n: {} for n in changed}
             for path, value in fresh.items():
                 number = _shard(path)
                 if number in shards:
                     shards[number][path] = value
-            _store(folder, prefix, shards)
-        return [fresh[e.path][2] for e in entries]
+            _store(folder, prefix, shards, stamp)
+        return [fresh[e.path][3] for e in entries]
 
     return load
 

@@ -4,6 +4,7 @@ pre-commit's) and the console script. No logic lives here."""
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 import click
@@ -84,4 +85,15 @@ def main() -> None:
     except click.Abort:
         click.echo("mdnet: aborted", err=True)
         sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+    code = code if isinstance(code, int) else 0
+    if [a for a in sys.argv[1:] if not a.startswith("-")][:1] == ["server"]:
+        sys.exit(code)  # a long-lived process: shut down the usual way
+    # The output is written: leave without tearing down the records one by one (about an
+    # eighth of a warm run). Nothing else is pending: files are written atomically and
+    # closed, worker pools are shut down by then.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 120  # what Python exits with when flushing stdout fails
+    os._exit(code)

@@ -23,6 +23,8 @@ class FileEntry:
     mtime_ns: int
     problem: str | None = None
     """Why the file cannot be read, found while listing it (dangling link, permissions)."""
+    ctime_ns: int = 0
+    """Changes with every write, also one that sets the mtime back (for the cache)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +113,12 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
                 stack.append((rel + "/", entry.path, bad_name))
                 continue
             problem = None
-            size = mtime = 0
+            size = mtime = ctime = 0
             try:
                 st = entry.stat(follow_symlinks=True)
                 if stat.S_ISDIR(st.st_mode):
                     continue  # a symlink to a directory: never followed
-                size, mtime = st.st_size, st.st_mtime_ns
+                size, mtime, ctime = st.st_size, st.st_mtime_ns, st.st_ctime_ns
             except OSError as exc:
                 problem = (
                     "dangling symbolic link" if is_link else f"cannot read file ({exc.strerror})"
@@ -126,7 +128,7 @@ def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], lis
                 problem = "file name is not valid UTF-8; rename the file"
             every.append(rel)
             if name.lower().endswith(".md") and not is_excluded(rel, exclude):
-                notes.append(FileEntry(rel, size, mtime, problem))
+                notes.append(FileEntry(rel, size, mtime, problem, ctime))
     notes.sort(key=lambda e: e.path)
     every.sort()
     return notes, every
