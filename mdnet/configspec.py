@@ -58,7 +58,9 @@ _FOLDER_HELP = {
 }
 NETWORK = _table(
     "A target network of contacts.",
-    cadence=Setting("duration", "How often to be in touch with its contacts."),
+    cadence=Setting(
+        "duration", "How often to be in touch with its contacts (a contact's `cadence:` wins)."
+    ),
     value=Setting("string", "What you offer them (shown by `mdnet due`)."),
     description=Setting("string", "What the network is for."),
 )
@@ -74,7 +76,9 @@ SETTINGS: dict[str, Setting] = {
     ),
     "follow_up_days": _rule_option("follow_up_days"),
     "short_max_days": _rule_option("short_max_days"),
-    "exclude": Setting("strings", "Globs of notes mdnet never reads (as .gitignore).", "exclude"),
+    "exclude": Setting(
+        "strings", "Globs of notes not to check nor count, e.g. Archive/**.", "exclude"
+    ),
     "daily_notes": Setting(
         "daily_format", "The daily notes' name format (moment.js: YYYY-MM-DD).", "daily_notes"
     ),
@@ -85,7 +89,9 @@ SETTINGS: dict[str, Setting] = {
         "count", "A larger note is not read (F001), in bytes.", "max_file_size"
     ),
     "max_front_matter_size": Setting(
-        "count", "A larger front matter is not read, in bytes.", "max_front_matter_size"
+        "count",
+        "A larger front matter is not read (F003), in characters of YAML.",
+        "max_front_matter_size",
     ),
     "vague_words": _rule_option("vague_words"),
     "assumption_words": _rule_option("assumption_words"),
@@ -97,7 +103,7 @@ SETTINGS: dict[str, Setting] = {
     "new_per_event": _rule_option("new_per_event"),
     "pace_factor": _rule_option("pace_factor"),
     "folders": _table(
-        "Where each kind of note lives; new notes go to the first folder.",
+        "Notes in these folders have this kind without `type:`; new notes go to the first.",
         **{
             kind: Setting("folders", _FOLDER_HELP.get(kind, f"{kind} notes."))
             for kind in FOLDER_KINDS
@@ -163,9 +169,17 @@ SETTINGS: dict[str, Setting] = {
         "Points per kind of interaction, for a goal measured by `count: points`.",
         give=Setting("number", "Points for a give.", "scorecard.give"),
         ask=Setting("number", "Points for an ask.", "scorecard.ask"),
-        followup=Setting("number", "Points for a follow-up.", "scorecard.followup"),
-        new_contact=Setting("number", "Points for a new contact.", "scorecard.new_contact"),
-        event=Setting("number", "Points for an event attended.", "scorecard.event"),
+        followup=Setting(
+            "number",
+            "Points for a follow-up (added to its give or ask points).",
+            "scorecard.followup",
+        ),
+        new_contact=Setting(
+            "number", "Points for a contact, on the day first met.", "scorecard.new_contact"
+        ),
+        event=Setting(
+            "number", "Points for an event attended (its attendee list).", "scorecard.event"
+        ),
         other=Setting("number", "Points for any other interaction.", "scorecard.other"),
         followup_tags=Setting(
             "strings", "Tags that make an interaction a follow-up.", "scorecard.followup_tags"
