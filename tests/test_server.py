@@ -440,3 +440,32 @@ async def test_baseline_hides_recorded_findings(client: LanguageClient, vault: P
     change(client, doc, 2, GOAL.replace("Meet some bankers", "Meet some bankers soon"))
     found = await diagnostics(client, doc, lambda ds: "G003" in codes(ds))
     assert "G003" in codes(found)
+
+
+async def test_references_of_a_contact_are_its_interactions(
+    client: LanguageClient, vault: Path
+) -> None:
+    doc = open_doc(client, vault / "Daily/2026-11-20.md")
+    found = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(doc),
+            position=lsp.Position(line=2, character=18),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert found is not None
+    assert [(loc.uri, loc.range.start.line) for loc in found] == [
+        (uri(vault / "People/Grace Liu.md"), 7),  # 2026-10-01, her own log
+        (uri(vault / "Daily/2026-11-20.md"), 2),  # 2026-11-20, the daily note
+    ]
+    # In the contact's own note, anywhere: the same list.
+    grace = open_doc(client, vault / "People/Grace Liu.md")
+    again = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(grace),
+            position=lsp.Position(line=0, character=0),
+            context=lsp.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert again is not None and len(again) == 3
+    assert again[0].uri == uri(vault / "People/Grace Liu.md")

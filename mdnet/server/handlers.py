@@ -10,7 +10,12 @@ from pygls.uris import to_fs_path
 
 from mdnet.server.features.actions import fix_actions, suppress_action
 from mdnet.server.features.completion import complete
-from mdnet.server.features.definition import definition, document_links
+from mdnet.server.features.definition import (
+    contact_at,
+    definition,
+    document_links,
+    references,
+)
 from mdnet.server.features.diagnostics import SOURCE
 from mdnet.server.features.hover import hover_text
 from mdnet.server.lsp import DEBOUNCE_SECONDS, MdnetServer, Open
@@ -143,6 +148,22 @@ def build(vault: Path | None, today: date | None, docs_url: str | None) -> Mdnet
             return lsp.Location(uri=uri, range=lsp.Range(start, start))
 
         return await ls.with_open(params.text_document.uri, answer, None)
+
+    @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+    async def refs(ls: MdnetServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
+        codec = ls.codec
+
+        def answer(o: Open) -> list[lsp.Location]:
+            line, char = codec.from_client(o.lines, params.position)
+            analysis = o.state.analysis()
+            contact = contact_at(analysis, o.note, o.lines, line, char)
+            if contact is None:
+                return []
+            declaration = params.context.include_declaration
+            return references(analysis, contact, o.state.root, declaration)
+
+        none: list[lsp.Location] = []
+        return await ls.with_open(params.text_document.uri, answer, none)
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_LINK)
     async def links(ls: MdnetServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:

@@ -42,3 +42,28 @@ def document_links(
             )
         )
     return out
+
+
+def contact_at(
+    analysis: Analysis, note: Note, lines: Sequence[str], line: int, char: int
+) -> str | None:
+    """The contact a position is about: the one linked under it, else the note itself."""
+    target = definition(analysis, note, lines, line, char)
+    if target is not None and target in analysis.relationships:
+        return target
+    return note.path if note.path in analysis.relationships else None
+
+
+def references(
+    analysis: Analysis, contact: str, root: Path, declaration: bool
+) -> list[lsp.Location]:
+    """Every interaction with a contact (each line that counts as one), oldest first."""
+    out = []
+    if declaration:
+        start = lsp.Position(0, 0)
+        out.append(lsp.Location(uri=(root / contact).as_uri(), range=lsp.Range(start, start)))
+    for i in analysis.by_contact.get(contact, ()):
+        line = max(i.line - 1, 0)
+        whole = lsp.Range(lsp.Position(line, 0), lsp.Position(line + 1, 0))
+        out.append(lsp.Location(uri=(root / i.path).as_uri(), range=whole))
+    return out
