@@ -52,9 +52,6 @@ class Scorecard:
     """`[scorecard] followup_tags`: the tags that make an interaction a follow-up."""
 
 
-SCORECARD_KEYS = ("give", "ask", "followup", "new_contact", "event", "other", "followup_tags")
-
-
 @dataclass(frozen=True, slots=True)
 class RulesConfig:
     """Which rules run and at what severity."""
