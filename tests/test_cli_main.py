@@ -43,6 +43,6 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
 
 def test_exit_codes_of_a_run() -> None:
     assert mdnet("check", "sample-vault", "--today", "2026-11-23").returncode == 1
-    clean = mdnet("check", "sample-vault", "--today", "2026-11-23", "--select", "E")
+    clean = mdnet("check", "sample-vault", "--today", "2026-11-23", "--select", "E001,E002")
     assert clean.returncode == 0 and "All checks passed" in clean.stdout
     assert mdnet("--help").returncode == 0

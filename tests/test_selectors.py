@@ -14,7 +14,7 @@ BROKEN = "See [[Nobody]]\n"
         (["--select", "G1"], "G1", "G001"),
         (["--select", "L001,Q"], "Q", None),
         (["--ignore", "C010"], "C010", None),
-        (["--select", "G011"], "G011", None),
+        (["--select", "G099"], "G099", None),
     ],
 )
 def test_unknown_selector_on_the_command_line_is_exit_2(

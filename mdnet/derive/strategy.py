@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from mdnet.derive.records import Interaction, Relationship
 from mdnet.links import LinkIndex
@@ -191,9 +191,10 @@ def event_returns(
         followed: list[str] = []
         gives = 0
         if event.date:
-            last = event.date + timedelta(days=follow_up_days)
-            for contact in new:
-                if any(event.date < i.date <= last for i in by_contact.get(contact, ())):
+            day = event.date
+            for contact in new:  # no date arithmetic: an event may be on 9999-12-31
+                touches = by_contact.get(contact, ())
+                if any(0 < (i.date - day).days <= follow_up_days for i in touches):
                     followed.append(contact)
             seen: set[tuple[date, str, int]] = set()
             for contact in dict.fromkeys((*there, *new)):
