@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
 from conftest import TODAY, MakeVault, check_json, run
+
+from mdnet.cli import cli
+from mdnet.commands import new as new_command
 
 CONFIG = '[networks.mentors]\ncadence = "30d"\n[networks.bankers]\ncadence = "60d"\n'
 DANA = f"""\
@@ -240,3 +243,20 @@ def test_new_goal_with_its_parent_passes_check(make_vault: MakeVault) -> None:
     assert result.exit_code == 0, result.output
     found = check_json(vault)
     assert [r["code"] for r in found if "Pitch 3 podcasts" in r["path"]] == []
+
+
+def test_new_goal_refuses_a_bad_parent_before_asking_for_a_deadline(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = _vault(make_vault)
+    monkeypatch.setattr(new_command, "_interactive", lambda: True)
+    args = ["new", "goal", "Guest post 1", "--vault", str(vault), "--today", TODAY]
+    result = CliRunner().invoke(cli, [*args, "--parent", "Publish 3 guest"], input="2026-12-20\n")
+    assert result.exit_code == 2
+    assert "Deadline" not in result.output
+    assert not (vault / "Goals" / "Guest post 1.md").exists()
+    asked = CliRunner().invoke(
+        cli, [*args, "--parent", "Publish 30 guest posts"], input="2026-12-20\n"
+    )
+    assert asked.exit_code == 0, asked.output
+    assert "Deadline" in asked.output

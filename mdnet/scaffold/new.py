@@ -60,6 +60,11 @@ def default_deadline(horizon: str, start: date, short_max_days: int = 92) -> dat
 
 
 def suggested_deadline(root: Path, config: Config, request: NewNote) -> date:
+    """The deadline to offer when asking for one; a bad --parent is refused first, before
+    anyone types a deadline."""
+    if request.parent:
+        folder = config.folder("goals") or DEFAULT_FOLDERS["goals"]
+        long_term_goal(root, config, request, f"{folder}/{note_filename(request.name)}")
     template, _ = find_template(root, "goal")
     return default_deadline(goal_horizon(request, template), request.today, config.short_max_days)
 
