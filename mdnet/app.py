@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,11 +177,13 @@ def check(request: CheckRequest) -> Outcome:
         or request.add_baseline is not None
         or request.output_file is not None
         or request.stdin is not None
+        or request.verbose
     ):
-        return run_check(request)  # writes, or reads what the replay key does not cover
+        return run_check(request)  # writes, reads stdin or times its phases: never replayed
     root = _targets(request)[0]
     given = [(str(p.resolve()), p.is_dir(), p.exists()) for p in (*request.paths, root)]
-    extra = () if request.baseline is None else (request.cwd / request.baseline,)
+    named = [getattr(request, f.name) for f in fields(request)]  # --config, --baseline, ...
+    extra = tuple(request.cwd / p for p in (*request.paths, *named) if isinstance(p, Path))
     about = f"check {request!r} {given!r}"
     return _replayed(root, about, request.use_cache, lambda: run_check(request), extra)
 
@@ -281,8 +283,11 @@ def report(request: ReportRequest) -> Outcome:
         return Outcome(REPORT.renderer(request.fmt)(data, options))
 
     if request.root.is_dir():  # the text is replayed; writing it is done each time
-        about = f"report {replace(request, output=None)!r} {str(request.root.resolve())!r}"
-        text = _replayed(request.root, about, request.use_cache, compute).stdout
+        keyed = replace(request, output=None)
+        about = f"report {keyed!r} {str(request.root.resolve())!r}"
+        named = [getattr(keyed, f.name) for f in fields(keyed)]
+        extra = tuple(request.cwd / p for p in named if isinstance(p, Path))
+        text = _replayed(request.root, about, request.use_cache, compute, extra).stdout
     else:
         text = compute().stdout  # its error
     output = request.output

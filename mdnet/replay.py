@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import sysconfig
 import tempfile
@@ -76,8 +77,9 @@ def _stat_line(rel: str, full: str) -> tuple[str, int]:
         st = os.stat(full)
     except OSError as exc:
         return f"{rel}\0!{exc.errno}", 0
-    kind = "d" if os.path.isdir(full) else "f"
-    line = f"{rel}\0{kind}{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+    if stat.S_ISDIR(st.st_mode):
+        return f"{rel}\0d", 0  # what is in it is walked, or not read (.git)
+    line = f"{rel}\0f{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
     return line, max(st.st_mtime_ns, st.st_ctime_ns)
 
 

@@ -310,3 +310,36 @@ def test_replayed_results_equal_a_fresh_run(
         assert entries(world.root)  # results were stored (and some replayed)
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_config_file_outside_the_vault_is_part_of_the_key(
+    make_vault: MakeVault, instant: None, tmp_path: Path
+) -> None:
+    vault = vault_files(make_vault)
+    outside = tmp_path / "other.toml"
+    outside.write_text('[networks.work]\ncadence = "30d"\n', encoding="utf-8")
+    first = run("check", str(vault), "--config", str(outside), "--format", "json", "--exit-zero")
+    assert "C002" not in first.stdout
+    outside.write_text("[networks.other]\n", encoding="utf-8")  # `work` is no network now
+    second = run("check", str(vault), "--config", str(outside), "--format", "json", "--exit-zero")
+    fresh = run(
+        "check",
+        str(vault),
+        "--config",
+        str(outside),
+        "--format",
+        "json",
+        "--exit-zero",
+        "--no-cache",
+    )
+    assert second.stdout == fresh.stdout != first.stdout
+
+
+def test_verbose_runs_are_never_replayed(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch, instant: None
+) -> None:
+    vault = vault_files(make_vault)
+    run("check", str(vault), "--verbose")
+    run("check", str(vault), "--verbose")
+    no_loading(monkeypatch)
+    assert "the vault was read" in run("check", str(vault), "--verbose").stderr
