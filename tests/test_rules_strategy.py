@@ -78,6 +78,10 @@ def test_who_a_measure_network_or_a_milestone_is_enough(make_vault: MakeVault) -
         "measure: {count: contacts, network: bloggers, new: true}\n---\n"
     )
     tagged = "---\ntype: goal\ngoal: Meet 3 people\nhorizon: long\nwho: ['#fintech']\n---\n"
+    by_tag = (
+        "---\ntype: goal\ngoal: Log 50 fintech chats\nhorizon: long\n"
+        "measure: {count: interactions, tag: fintech}\n---\n"
+    )
     linked = "---\ntype: goal\ngoal: Win 1 mentor\nhorizon: long\nwho: ['[[Dana]]']\n---\n"
     done = "---\ntype: goal\ngoal: Old 1\nhorizon: long\nstatus: done\n---\n"
     vault = make_vault(
@@ -86,6 +90,7 @@ def test_who_a_measure_network_or_a_milestone_is_enough(make_vault: MakeVault) -
             "Goals/Attend.md": MILESTONE,
             "Goals/Measured.md": measured,
             "Goals/Tagged.md": tagged,
+            "Goals/By tag.md": by_tag,
             "Goals/Linked.md": linked,
             "Goals/Done.md": done,
             "People/Dana.md": contact("bankers", "met: 2026-11-20\n"),

@@ -27,8 +27,8 @@ def goal_no_who(analysis: Analysis) -> Iterator[Finding]:
     Why: "the what determines the who, the who determines the where". A long-term
     goal is reached through people: name them, and the events you choose can follow
     them (E003) and the report can show how many of them you are in touch with.
-    A `measure` naming a network (or a tag, when it counts contacts) names its
-    people already; a milestone takes its long-term goal's people.
+    A `measure` naming a network or a tag says whom the goal is about already; a
+    milestone takes its long-term goal's people.
 
     Fix: add `who:` with network names, `#tags` or contact links.
 
@@ -39,6 +39,8 @@ def goal_no_who(analysis: Analysis) -> Iterator[Finding]:
     who = analysis.derived.who
     for goal in analysis.model.goals.values():
         if goal.horizon != "long" or not goal.active or goal.every or who.get(goal.path):
+            continue
+        if goal.measure and (goal.measure.network or goal.measure.tag):
             continue
         line, col = goal.statement_at
         yield Finding(
