@@ -1,4 +1,4 @@
-"""The `--format` choices of `report`, `due` and `rules`: one registry per command.
+"""The `--format` choices of `check`, `report`, `due` and `rules`: one registry per command.
 
 Each entry names a format, says in one line what it gives, and points to its renderer
 ("module:function", imported only when the format is used, so that `--help` stays
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
     from mdnet.due import DueList
+    from mdnet.render import CheckResult
     from mdnet.report.data import Report, ReportOptions
     from mdnet.rules import Rule
 
@@ -62,6 +63,10 @@ class Registry(Generic[R]):
         return "; ".join(f"{f.name}: {f.summary}" for f in self.formats)
 
 
+class CheckRenderer(Protocol):
+    def __call__(self, result: CheckResult) -> str: ...
+
+
 class ReportRenderer(Protocol):
     def __call__(self, report: Report, options: ReportOptions) -> str: ...
 
@@ -73,6 +78,23 @@ class DueRenderer(Protocol):
 class RulesRenderer(Protocol):
     def __call__(self, rules: Sequence[Rule]) -> str: ...
 
+
+CHECK: Registry[CheckRenderer] = Registry(
+    "check",
+    (
+        Format(
+            "concise",
+            "one line per finding: path:line:col: CODE message",
+            "mdnet.render.text:concise",
+        ),
+        Format("full", "each finding with its line and a caret", "mdnet.render.text:full"),
+        Format("json", "an array of findings with their fixes", "mdnet.render.machine:as_json"),
+        Format("github", "GitHub Actions annotations", "mdnet.render.machine:github"),
+        Format("sarif", "SARIF 2.1.0 for code scanning", "mdnet.render.sarif:sarif"),
+        Format("junit", "JUnit XML, a test case per note", "mdnet.render.junit:junit"),
+        Format("gitlab", "GitLab Code Quality", "mdnet.render.gitlab:gitlab"),
+    ),
+)
 
 REPORT: Registry[ReportRenderer] = Registry(
     "report",
@@ -100,8 +122,14 @@ RULES: Registry[RulesRenderer] = Registry(
     ),
 )
 
-REGISTRIES: tuple[Registry[ReportRenderer] | Registry[DueRenderer] | Registry[RulesRenderer], ...]
-REGISTRIES = (REPORT, DUE, RULES)
+REGISTRIES: tuple[
+    Registry[CheckRenderer]
+    | Registry[ReportRenderer]
+    | Registry[DueRenderer]
+    | Registry[RulesRenderer],
+    ...,
+]
+REGISTRIES = (CHECK, REPORT, DUE, RULES)
 
 
 def formats_page() -> str:
@@ -110,7 +138,6 @@ def formats_page() -> str:
         "# Output formats",
         "",
         "Generated from the format registries (`mdnet/formats.py`) by `scripts/gen_docs.py`.",
-        "`mdnet check --help` lists the formats of `check`.",
     ]
     for registry in REGISTRIES:
         lines += ["", f"## mdnet {registry.command}", "", "| `--format` | gives |", "|---|---|"]

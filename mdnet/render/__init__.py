@@ -1,19 +1,19 @@
-"""Output formats of `mdnet check`, by name."""
+"""The renderers of `mdnet check`: what they are given (CheckResult); their names are in
+mdnet.formats.CHECK."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 
 from mdnet.diagnostics import Diagnostic
+from mdnet.formats import CHECK
 from mdnet.rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """What a check formatter needs: the findings and how they were produced."""
+    """What a check renderer needs: the findings and how they were produced."""
 
     diagnostics: tuple[Diagnostic, ...]
     files: int
@@ -39,34 +39,10 @@ class CheckResult:
         return f"{self.display_root}/{path}" if self.display_root else path
 
 
-Formatter = Callable[[CheckResult], str]
-FORMATTERS: dict[str, Formatter] = {}
-
-
-def formatter(name: str) -> Callable[[Formatter], Formatter]:
-    def register(func: Formatter) -> Formatter:
-        FORMATTERS[name] = func
-        return func
-
-    return register
-
-
-MODULES = {
-    "concise": "text",
-    "full": "text",
-    "json": "machine",
-    "github": "machine",
-    "sarif": "sarif",
-    "junit": "junit",
-    "gitlab": "gitlab",
-}
-"""Format name -> the module under mdnet.render that registers it (imported only when used)."""
-
-
 def check_formats() -> list[str]:
-    return list(MODULES)
+    """The `--format` choices of `check`, from its registry."""
+    return CHECK.names()
 
 
 def render_check(name: str, result: CheckResult) -> str:
-    import_module(f"mdnet.render.{MODULES[name]}")
-    return FORMATTERS[name](result)
+    return CHECK.renderer(name)(result)

@@ -8,12 +8,11 @@ from collections import Counter
 
 from mdnet.baseline import fingerprint, line_texts
 from mdnet.diagnostics import Severity
-from mdnet.render import CheckResult, formatter
+from mdnet.render import CheckResult
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-@formatter("gitlab")
 def gitlab(result: CheckResult) -> str:
     """One issue per finding. The fingerprint is the baseline's (path, code, message without
     numbers, line text) with a count for repeats, so that GitLab's merge-request widget

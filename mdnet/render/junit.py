@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from mdnet.render import CheckResult, formatter
+from mdnet.render import CheckResult
 
 # XML 1.0 cannot carry most control characters, even escaped: drop them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -15,7 +15,6 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-@formatter("junit")
 def junit(result: CheckResult) -> str:
     by_path: dict[str, list[int]] = {path: [] for path in result.paths}
     for i, d in enumerate(result.diagnostics):

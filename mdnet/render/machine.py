@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from mdnet.diagnostics import Fix
-from mdnet.render import CheckResult, formatter
+from mdnet.render import CheckResult
 from mdnet.render.safe import strip_controls
 
 
@@ -48,7 +48,6 @@ def statistics_json(result: CheckResult) -> str:
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
-@formatter("json")
 def as_json(result: CheckResult) -> str:
     if result.statistics:
         return statistics_json(result)
@@ -78,7 +77,6 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-@formatter("github")
 def github(result: CheckResult) -> str:
     lines = []
     for d in result.diagnostics:

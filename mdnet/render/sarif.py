@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from mdnet import __version__
 from mdnet.diagnostics import Fix, Severity
-from mdnet.render import CheckResult, formatter
+from mdnet.render import CheckResult
 from mdnet.rules import Rule, all_rules
 
 SCHEMA = (
@@ -80,7 +80,6 @@ def sarif_fix(uri: str, fix: Fix) -> dict[str, Any]:
     }
 
 
-@formatter("sarif")
 def sarif(result: CheckResult) -> str:
     rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from mdnet.diagnostics import Diagnostic, Severity
-from mdnet.render import CheckResult, formatter
+from mdnet.render import CheckResult
 from mdnet.render.safe import terminal_safe
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -90,7 +90,6 @@ def statistics(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
-@formatter("concise")
 def concise(result: CheckResult) -> str:
     if result.statistics:
         body = statistics(result)
@@ -99,7 +98,6 @@ def concise(result: CheckResult) -> str:
     return (body + "\n" if body else "") + summary_lines(result)
 
 
-@formatter("full")
 def full(result: CheckResult) -> str:
     if result.statistics:
         return concise(result)
