@@ -28,11 +28,18 @@ def points_summary(weeks: Sequence[PointsWeek]) -> str:
     )
 
 
-def points_svg(weeks: Sequence[PointsWeek], target: object = None) -> Markup:
+def points_svg(
+    weeks: Sequence[PointsWeek], target: object = None, *, compact: bool = False
+) -> Markup:
     """Bars of points per week, the current week last; a dashed line at `target` (the
-    weekly target of a goal that counts points), if any."""
-    width, height, font = 960, 180, 12
-    left, right, top, bottom = 30, 4, 10, 22
+    weekly target of a goal that counts points), if any. `compact` draws it for a phone."""
+    if compact:
+        width, height, font = 360, 160, 12
+        left, right, top, bottom = 22, 2, 10, 12
+    else:
+        width, height, font = 960, 180, 12
+        left, right, top, bottom = 30, 4, 10, 22
+    ident = "points-compact" if compact else "points"
     plot_w, plot_h = width - left - right, height - top - bottom
     slot = plot_w / max(len(weeks), 1)
     bar_w = slot * 0.7
@@ -44,10 +51,11 @@ def points_svg(weeks: Sequence[PointsWeek], target: object = None) -> Markup:
         return top + plot_h - value / y_max * plot_h
 
     parts = [
-        f'<svg class="chart points-chart" viewBox="0 0 {width} {height}" role="img" '
-        'aria-labelledby="points-title points-desc" preserveAspectRatio="xMidYMid meet">',
-        '<title id="points-title">Scorecard points per week</title>',
-        f'<desc id="points-desc">{escape(points_summary(weeks))}</desc>',
+        f'<svg class="chart points-chart{" compact" if compact else ""}" '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{ident}-title">Scorecard points per week</title>',
+        f'<desc id="{ident}-desc">{escape(points_summary(weeks))}</desc>',
     ]
     for tick in range(0, y_max + 1, step):
         parts.append(
