@@ -29,6 +29,7 @@ from mdnet.dates import (
     periods_between,
     prev_period_start,
 )
+from mdnet.dates.moment import moment_format
 
 D = dt.date
 
@@ -667,3 +668,175 @@ def test_day_month_boundary(text: str, message: str) -> None:
     with pytest.raises(DateError) as caught:
         parse_date(text)
     assert caught.value.message == message
+
+
+# ----------------------------------------------------------------- edges of the messages
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (999, "999 is a number, not a date; write YYYY-MM-DD"),
+        (1000, "1000 is a year, not a date; write YYYY-MM-DD (e.g. 1000-12-31)"),
+        (9999, "9999 is a year, not a date; write YYYY-MM-DD (e.g. 9999-12-31)"),
+        (10000, "10000 is a number, not a date; write YYYY-MM-DD"),
+        (10_000_000, "10000000 is a number, not a date; write YYYY-MM-DD"),
+        (10_000_101, "10000101 has no dashes; write 1000-01-01"),
+        (99_991_231, "99991231 has no dashes; write 9999-12-31"),
+        (99_999_999, "99999999 is a number, not a date; write YYYY-MM-DD"),
+        (10**8, "100000000 looks like epoch seconds (1973-03-03); write YYYY-MM-DD"),
+        (10**11 - 1, "99999999999 looks like epoch seconds (5138-11-16); write YYYY-MM-DD"),
+        (10**11, "100000000000 looks like epoch milliseconds (1973-03-03); write YYYY-MM-DD"),
+        (
+            10**14 - 1,
+            "99999999999999 looks like epoch milliseconds (5138-11-16); write YYYY-MM-DD",
+        ),
+        (10**14, "100000000000000 is a number, not a date; write YYYY-MM-DD"),
+        (10**30 - 1, f"{10**30 - 1} is a number, not a date; write YYYY-MM-DD"),
+        (10**30, "a very large number is a number, not a date; write YYYY-MM-DD"),
+        (-(10**30), "a very large number is a number, not a date; write YYYY-MM-DD"),
+        ("'", "''' is not a date; write YYYY-MM-DD"),
+        ("''", "an empty value is not a date; write YYYY-MM-DD"),
+        ("'2026-11-02\"", "''2026-11-02\"' is not a date; write YYYY-MM-DD"),
+        ("0001-01", "'0001-01' has no day; write YYYY-MM-DD (e.g. 0001-01-31)"),
+        ("9999-12", "'9999-12' has no day; write YYYY-MM-DD (e.g. 9999-12-31)"),
+        ("2026-01", "'2026-01' has no day; write YYYY-MM-DD (e.g. 2026-01-31)"),
+        ("2026-02", "'2026-02' has no day; write YYYY-MM-DD (e.g. 2026-02-28)"),
+        ("2026-00", "'2026-00' is not a date; write YYYY-MM-DD"),
+        ("2026-13", "'2026-13' is not a date; write YYYY-MM-DD"),
+        ("0000-05", "'0000-05' is not a date; write YYYY-MM-DD"),
+        ("0001-01-01", "OK"),
+        ("9999-12-31", "OK"),
+        ("2026/13/01", "'2026/13/01' is not a real date (month 13)"),
+        ("x" * 60, "'" + "x" * 60 + "' is not a date; write YYYY-MM-DD"),
+        ("x" * 61, "'" + "x" * 59 + "…' is not a date; write YYYY-MM-DD"),
+        ("[[2026-11-02.MD]]", "OK"),
+        ("[[2026-11-02.md|a|b]]", "OK"),
+        ("[[2026-11-02#a#b]]", "OK"),
+        ("[[Daily/2026/2026-11-02]]", "OK"),
+        ("[[2026-11-02/x]]", "'x' is not a date; write YYYY-MM-DD"),
+        ("[[.md]]", "'[[.md]]' links to no date; write YYYY-MM-DD"),
+        ("[[x.md]]", "'x' is not a date; write YYYY-MM-DD"),
+        ("[[xmd]]", "'xmd' is not a date; write YYYY-MM-DD"),
+    ],
+)
+def test_parse_date_edges(value: object, message: str) -> None:
+    try:
+        parse_date(value)
+    except DateError as error:
+        assert error.message == message
+    else:
+        assert message == "OK"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        ("", "an empty format names no daily note; write e.g. YYYY-MM-DD"),
+        ("[abc", "'[abc' has a '[' that is never closed"),
+        ("YYYY-MM-DD[", "'YYYY-MM-DD[' has a '[' that is never closed"),
+        ("YYYY-MM", "'YYYY-MM' names no day; daily notes need all three"),
+        ("MM-DD", "'MM-DD' names no year; daily notes need all three"),
+        ("YYYY-DD", "'YYYY-DD' names no month; daily notes need all three"),
+        ("DD", "'DD' names no year and no month; daily notes need all three"),
+        (
+            "YYYY-MM-DD HH",
+            "'YYYY-MM-DD HH': the token 'HH' is not supported (use YYYY, YY, MMMM, MMM, MM, "
+            "M, Do, DD, D, dddd, ddd, and put other text in [brackets])",
+        ),
+        (
+            "YYYY-MM-DD Wo",
+            "'YYYY-MM-DD Wo': the token 'Wo' is not supported (use YYYY, YY, MMMM, MMM, MM, "
+            "M, Do, DD, D, dddd, ddd, and put other text in [brackets])",
+        ),
+        ("YYYY-MM-DD /", "'YYYY-MM-DD /' has a stray '/'"),
+        ("/YYYY-MM-DD", "'/YYYY-MM-DD' has a stray '/'"),
+        ("YYYY//MM-DD", "'YYYY//MM-DD' has a stray '/'"),
+        ("YYYY\\MM-DD", "'YYYY\\MM-DD' has a stray '\\\\'"),
+        ("YYYY" * 10 + "MMDD", "OK"),  # 12 tokens
+        ("YYYY" * 11 + "MMDD", "'" + "YYYY" * 11 + "MMDD' has more than 12 date tokens"),
+        ("[]YYYY-MM-DD", "OK"),
+    ],
+)
+def test_daily_format_messages(fmt: str, message: str) -> None:
+    try:
+        daily_format_regex(fmt)
+    except DateError as error:
+        assert error.message == message
+    else:
+        assert message == "OK"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "folder", "path", "expected"),
+    [
+        ("YY-MM-DD", "", "68-11-02", dt.date(2068, 11, 2)),
+        ("YY-MM-DD", "", "69-11-02", dt.date(1969, 11, 2)),
+        ("YYYY/MM/DD", "", "2026/11/02", dt.date(2026, 11, 2)),
+        ("MMMM D, YYYY", "", "November 2, 2026", dt.date(2026, 11, 2)),
+        ("MMM D YYYY", "", "Sept 2 2026", dt.date(2026, 9, 2)),
+        ("DD MMM YYYY MMMM", "", "02 Nov 2026 December", None),
+        ("YYYY-MM-DD", "/Daily/", "Daily/2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD", "/Daily/", "Other/2026-11-02", None),
+        ("YYYY-MM-DD", "/", "Other/2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD", "Da.ly", "Daily/2026-11-02", None),
+    ],
+)
+def test_daily_formats_read_back(
+    fmt: str, folder: str, path: str, expected: dt.date | None
+) -> None:
+    found = daily_format_regex(fmt, folder).match(path)
+    assert (daily_match_date(found) if found else None) == expected
+
+
+def test_no_period_past_the_calendar() -> None:
+    with pytest.raises(DateError) as after:
+        next_period_start(dt.date(9999, 12, 31), "day")
+    assert after.value.message == "there is no period after 9999-12-31"
+    with pytest.raises(DateError) as before:
+        prev_period_start(dt.date(1, 1, 1), "day")
+    assert before.value.message == "there is no period before 0001-01-01"
+    with pytest.raises(DateError) as unknown:
+        period_end(dt.date(2026, 1, 1), "fortnight")  # type: ignore[arg-type]
+    assert (
+        unknown.value.message == "'fortnight' is not a period; write one of: day, week, month, year"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (20, "20th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (24, "24th"),
+        (30, "30th"),
+        (31, "31st"),
+    ],
+)
+def test_moment_ordinal_days(day: int, text: str) -> None:
+    assert moment_format("Do", dt.date(2026, 1, day), dt.time(9, 0)) == text
+
+
+def test_moment_format_every_token() -> None:
+    """2026-03-08 is a Sunday, day 67 of the year, in ISO week 10."""
+    fmt = "YYYY YY Q MMMM MMM MM M DDDD DDD Do DD D dddd ddd dd d E WW W"
+    day = dt.date(2026, 3, 8)
+    expected = "2026 26 1 March Mar 03 3 067 67 8th 08 8 Sunday Sun Su 0 7 10 10"
+    assert moment_format(fmt, day, dt.time(9, 0)) == expected
+    clock = "HH H hh h mm m ss s A a [at] [HH]"
+    assert moment_format(clock, day, dt.time(14, 5, 9)) == "14 14 02 2 05 5 09 9 PM pm at HH"
+    assert moment_format(clock, day, dt.time(0, 0, 0)) == "00 0 12 12 00 0 00 0 AM am at HH"
+    assert moment_format("h A", day, dt.time(11, 59)) == "11 AM"
+    assert moment_format("h A", day, dt.time(12, 0)) == "12 PM"
+    assert moment_format("Q", dt.date(2026, 12, 31), dt.time(0, 0)) == "4"
+    assert moment_format("Q d", dt.date(2026, 4, 1), dt.time(0, 0)) == "2 3"

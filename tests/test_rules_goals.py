@@ -660,6 +660,10 @@ def test_g004_deadline_boundaries() -> None:
         "Goals/Dropped.md": dated("status: dropped", deadline="2026-11-01"),
     }
     check(notes, "G004", ("Goals/Yesterday.md", 5, 11))
+    notes["Goals/Nothing yet.md"] = dated("target: 30\nprogress: 0", deadline="2026-12-31")
+    assert ("Goals/Nothing yet.md", "0 of 30 (0%); expected 26.9 by today") in messages(
+        notes, "G010"
+    )
     assert messages(notes, "G004") == [
         (
             "Goals/Yesterday.md",
@@ -685,6 +689,9 @@ def test_g005_g006_parents_in_one_vault() -> None:
             "goal: Meet 3 founders\nhorizon: long\ndeadline: 2026-12-31\nparent: '[[Itself]]'"
         ),
     }
+    assert messages(notes, "G005") == [
+        ("Goals/Empty.md", "short-term goal has no `parent` long-term goal")
+    ]
     check(
         notes,
         "G005,G006",
@@ -733,6 +740,7 @@ def test_g008_current_milestone_boundaries() -> None:
         "Goals/Know 7 bankers.md": goal(long.format(n=7) + "status: done"),
         "Goals/Know 8 bankers.md": goal(long.format(n=8).replace("2027-02-28", "2026-11-22")),
         "Goals/Know 9 bankers.md": goal("goal: Know 9 bankers\nhorizon: long\nevery: month"),
+        "Goals/Know 90 bankers.md": goal(long.format(n=90).replace("2027-02-28", "2026-11-23")),
     }
     check(
         notes,
@@ -740,7 +748,12 @@ def test_g008_current_milestone_boundaries() -> None:
         ("Goals/Know 3 bankers.md", 3, 7),
         ("Goals/Know 4 bankers.md", 3, 7),
         ("Goals/Know 5 bankers.md", 3, 7),
+        ("Goals/Know 90 bankers.md", 3, 7),  # ends today: still needs a milestone
     )
+    assert set(messages(notes, "G008")) == {
+        (path, "long-term goal has no current short-term milestone")
+        for path in [f"Goals/Know {n} bankers.md" for n in (3, 4, 5, 90)]
+    }
 
 
 def test_g009_dates_in_one_vault() -> None:
@@ -797,3 +810,12 @@ def test_g001_g002_g003_g007_in_one_vault() -> None:
         ("Goals/Target.md", 3, 12, "G003"),
     )
     check(notes, "G007", config="short_max_days = 100")
+    assert messages(notes, "G001") == [
+        ("Goals/Nothing.md", "goal has no deadline; add `deadline: YYYY-MM-DD`")
+    ]
+
+
+def test_g001_quiet_when_every_is_unreadable() -> None:
+    """`every: fortnight` is F005's finding; G001 would only repeat it."""
+    check(goal("goal: Meet 2 founders\nevery: fortnight"), "G001")
+    check(goal("goal: Meet 2 founders\nevery:"), "G001", (3, 7))

@@ -82,6 +82,7 @@ EXACT = [
     "Meet bloggers in 2101",
     "Be the 1st to meet 10 founders",
     "One founder or no",  # "no" is the last word, not the one before "One"
+    "Call one time a month",  # "at one time" is no number; "one time" is
 ]
 
 NOT_EXACT = [
@@ -158,6 +159,7 @@ NOT_EXACT = [
     "Hit 2026 Goals",
     "Hold a mid-year review",
     "Pick one or the other",
+    "By Dec 31 2026 meet bloggers",  # the year after a masked date still follows "by"
 ]
 
 
