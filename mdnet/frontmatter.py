@@ -48,6 +48,13 @@ class FrontMatter:
     """The YAML, or a value in it, could not be read (F002), or it is no mapping (F003)."""
 
 
+TEMPLATE_HINT = (
+    "fill it in, or if this note is a template, name its folder in Obsidian's Templates "
+    'settings or in mdnet.toml (templates = ["Templates"])'
+)
+"""Templates are not notes: mdnet reads their folders from .obsidian/ or `templates` in mdnet.toml."""
+
+
 def split_front_matter(text: str, max_size: int) -> tuple[str | None, int, int, list[Problem]]:
     """Find the YAML block.
 
@@ -232,7 +239,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             hint = ""
             if template:
                 tline = block.count("\n", 0, template.start()) + offset
-                hint = f" (template placeholder on line {tline}: exclude templates in mdnet.toml)"
+                hint = f" (template placeholder on line {tline}: {TEMPLATE_HINT})"
             out.problems.append(Problem("F002", line, col, f"invalid YAML: {what}{hint}"))
             out.failed = True
             return out
@@ -317,10 +324,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
                 line = value_node.start_mark.line + offset
                 text = block.split("\n")[line - offset] if block else ""
                 if _TEMPLATE.search(text):
-                    message = (
-                        f"`{key}` holds a template placeholder, not YAML; exclude "
-                        'templates in mdnet.toml (exclude = ["Templates/**"])'
-                    )
+                    message = f"`{key}` holds a template placeholder, not YAML; {TEMPLATE_HINT}"
                 elif isinstance(exc, ValueError) and "digits" in str(exc):
                     message = f"invalid YAML value for `{key}`: a number with too many digits"
                 else:
