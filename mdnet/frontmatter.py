@@ -52,7 +52,7 @@ TEMPLATE_HINT = (
     "fill it in, or if this note is a template, name its folder in Obsidian's Templates "
     'settings or in mdnet.toml (templates = ["Templates"])'
 )
-"""Templates are not notes: mdnet reads their folders from .obsidian/ or `templates` in mdnet.toml."""
+"""Templates are not notes: their folders come from .obsidian/ or `templates` in mdnet.toml."""
 
 
 def split_front_matter(text: str, max_size: int) -> tuple[str | None, int, int, list[Problem]]:
