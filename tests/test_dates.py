@@ -840,3 +840,46 @@ def test_moment_format_every_token() -> None:
     assert moment_format("h A", day, dt.time(12, 0)) == "12 PM"
     assert moment_format("Q", dt.date(2026, 12, 31), dt.time(0, 0)) == "4"
     assert moment_format("Q d", dt.date(2026, 4, 1), dt.time(0, 0)) == "2 3"
+
+
+HELP = "write e.g. 45d, 8w, 2m, 1y, a number of days, or weekly/monthly"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (1, 1),
+        (MAX_DURATION_DAYS, MAX_DURATION_DAYS),
+        (MAX_DURATION_DAYS + 1, f"{MAX_DURATION_DAYS + 1} is longer than 100 years; {HELP}"),
+        ("36500d", MAX_DURATION_DAYS),
+        ("36501", f"'36501' is longer than 100 years; {HELP}"),
+        ("100y", MAX_DURATION_DAYS),
+        ("36501d", f"'36501d' is longer than 100 years; {HELP}"),
+        ("5215w", f"'5215w' is longer than 100 years; {HELP}"),
+        ("5214w", 36498),
+        (7.0, 7),
+        (0.0, f"0.0 is not a positive duration; {HELP}"),
+        (dt.timedelta(days=3), 3),
+        (dt.timedelta(hours=3), f"0 days is not a positive duration; {HELP}"),
+        (0, f"0 is not a positive duration; {HELP}"),
+        ("0d", f"'0d' is not a positive duration; {HELP}"),
+        ("45h", f"'45h': unknown unit 'h'; {HELP}"),
+        ("sometimes", f"'sometimes' is not a duration; {HELP}"),
+        (1.5, f"1.5 is not a whole number of days; {HELP}"),
+        ("  ", f"an empty value is not a duration; {HELP}"),
+        (None, f"an empty value is not a duration; {HELP}"),
+        (False, f"false is not a duration; {HELP}"),
+        ([7], f"a list is not a duration; {HELP}"),
+        ("Every  2  Weeks", 14),
+        ("WEEK", 7),
+        ("every month", 30),
+        ("Fortnightly", 14),
+        ("2 wéeks", f"'2 wéeks' is not a duration; {HELP}"),
+        ("2 wks", 14),
+    ],
+)
+def test_parse_duration_edges(value: object, message: int | str) -> None:
+    try:
+        assert parse_duration(value) == message
+    except DateError as error:
+        assert error.message == message
