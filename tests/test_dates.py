@@ -883,3 +883,26 @@ def test_parse_duration_edges(value: object, message: int | str) -> None:
         assert parse_duration(value) == message
     except DateError as error:
         assert error.message == message
+
+
+PERIOD_HELP = "is not a period; write one of: day, week, month, year"
+
+
+@pytest.mark.parametrize(
+    ("value", "result"),
+    [
+        ("1 week", "week"),
+        ("every 1 month", "month"),
+        ("a day", "day"),
+        ("week 1", f"'week 1' {PERIOD_HELP}"),
+        ("fortnight", f"'fortnight' {PERIOD_HELP}"),
+        (None, f"an empty value {PERIOD_HELP}"),
+        (7, f"a int {PERIOD_HELP}"),
+    ],
+)
+def test_parse_period_edges(value: object, result: str) -> None:
+    try:
+        assert parse_period(value) == result
+    except DateError as error:
+        assert error.message == result
+        assert error.args == (result,)
