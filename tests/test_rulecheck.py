@@ -36,8 +36,9 @@ def test_one_note_as_text_and_a_clean_note() -> None:
 
 def test_configuration_and_suppressions_apply() -> None:
     check(GOALS["Goals/Vague.md"], "G003", (3, 17), config="vague_words = ['bankers']")
-    suppressed = GOALS["Goals/Vague.md"] + "<!-- mdnet-disable-file G003 -->\n"
-    check(suppressed, "G003")
+    heading = "---\ntype: goal\ndeadline: 2026-12-31\n---\n# Meet some bankers\n"
+    check(heading, "G003", (5, 8))
+    check(heading.replace("# Meet", "<!-- mdnet-disable-next-line G003 -->\n# Meet"), "G003")
     assert [d.message for d in findings(GOALS["Goals/Vague.md"], "G003")] == [
         "vague quantifier 'some' in goal; say how many"
     ]
