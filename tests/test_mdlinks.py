@@ -80,6 +80,7 @@ def link_lines(draw: st.DrawFn) -> str:
         parts.append(f"{bang}[{text}]({rest}{close} y ")
     line = "".join(parts)
     assume("%%" not in line)  # an Obsidian comment, which hides what follows
+    assume("[[" not in line)  # an Obsidian wikilink, which CommonMark does not know
     return line
 
 
