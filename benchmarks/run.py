@@ -462,8 +462,12 @@ def pick_changed(vault: Path) -> list[Path]:
             picks.append(notes[-1] if last else notes[0])
     if len(picks) < 3:
         extra = sorted(
-            p for p in vault.rglob("*.md") if p not in picks and "Templates" not in p.parts
-        )
+            p
+            for p in vault.rglob("*.md")
+            if p not in picks
+            and "Templates" not in p.parts
+            and not any(part.startswith(".") for part in p.relative_to(vault).parts)
+        )  # notes: mdnet skips hidden folders (.github/, .obsidian/)
         picks.extend(extra[: 3 - len(picks)])
     return picks
 
