@@ -648,6 +648,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             copy = bench.scratch / f"real-{real.resolve().name}"
             ignore = shutil.ignore_patterns(".mdnet_cache", ".git")
             shutil.copytree(real, copy, symlinks=True, ignore=ignore)
+            if (real / ".git").exists():
+                (copy / ".git").mkdir()  # where the vault ends, as in its git repository
             notes = sum(1 for _ in copy.rglob("*.md"))
             bench.log(f"copied {real} ({notes} notes) to {copy}")
             rows.extend(bench.vault_rows(notes, copy, real.resolve().name))
