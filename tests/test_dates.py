@@ -718,6 +718,9 @@ def test_day_month_boundary(text: str, message: str) -> None:
         ("[[.md]]", "'[[.md]]' links to no date; write YYYY-MM-DD"),
         ("[[x.md]]", "'x' is not a date; write YYYY-MM-DD"),
         ("[[xmd]]", "'xmd' is not a date; write YYYY-MM-DD"),
+        ("X2026-11-02X", "'X2026-11-02X' is not a date; write YYYY-MM-DD"),
+        ("31 February 2026", "'31 February 2026' is not a real date; write YYYY-MM-DD"),
+        ("Feb 30, 2026", "'Feb 30, 2026' is not a real date; write YYYY-MM-DD"),
     ],
 )
 def test_parse_date_edges(value: object, message: str) -> None:
@@ -780,6 +783,8 @@ def test_daily_format_messages(fmt: str, message: str) -> None:
         ("YYYY-MM-DD", "/Daily/", "Other/2026-11-02", None),
         ("YYYY-MM-DD", "/", "Other/2026-11-02", dt.date(2026, 11, 2)),
         ("YYYY-MM-DD", "Da.ly", "Daily/2026-11-02", None),
+        ("YYYY-MM-DD", "Xmas/", "Xmas/2026-11-02", dt.date(2026, 11, 2)),
+        ("YYYY-MM-DD", "X", "Other/2026-11-02", None),
     ],
 )
 def test_daily_formats_read_back(
@@ -837,7 +842,8 @@ def test_moment_format_every_token() -> None:
     assert moment_format(clock, day, dt.time(14, 5, 9)) == "14 14 02 2 05 5 09 9 PM pm at HH"
     assert moment_format(clock, day, dt.time(0, 0, 0)) == "00 0 12 12 00 0 00 0 AM am at HH"
     assert moment_format("h A", day, dt.time(11, 59)) == "11 AM"
-    assert moment_format("h A", day, dt.time(12, 0)) == "12 PM"
+    assert moment_format("h A a", day, dt.time(12, 0)) == "12 PM pm"
+    assert moment_format("h A a", day, dt.time(13, 0)) == "1 PM pm"
     assert moment_format("Q", dt.date(2026, 12, 31), dt.time(0, 0)) == "4"
     assert moment_format("Q d", dt.date(2026, 4, 1), dt.time(0, 0)) == "2 3"
 
