@@ -237,20 +237,20 @@ def parse_note(
     )
 
 
-INLINE_FIELDS = frozenset(
-    [
-        "name",
-        "network",
-        "cadence",
-        "met",
-        "status",
-        "snooze",
-        "last_contact",
-        "private",
-        "company",
-        "role",
-    ]
+CONTACT_FIELDS = (
+    "name",
+    "network",
+    "cadence",
+    "met",
+    "status",
+    "snooze",
+    "last_contact",
+    "private",
+    "company",
+    "role",
 )
+"""The properties of a contact note mdnet reads (the key-case rule F007 knows them too)."""
+INLINE_FIELDS = frozenset(CONTACT_FIELDS)
 """The contact properties a Dataview inline field (`met:: 2026-11-02`) may set."""
 
 

@@ -8,21 +8,8 @@ from pathlib import Path
 import click
 
 from mdnet import app
-from mdnet.commands.options import no_cache_option, today_option, vault_argument
+from mdnet.commands.options import no_cache_option, parse_days, today_option, vault_argument
 from mdnet.commands.runner import run
-
-
-def _alarm(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
-    from mdnet.dates import DateError, parse_duration
-
-    if value is None:
-        return None
-    if value.strip() in ("0", "0d"):
-        return 0
-    try:
-        return parse_duration(value)
-    except DateError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 @click.command("calendar")
@@ -39,7 +26,7 @@ def _alarm(ctx: click.Context, param: click.Parameter, value: str | None) -> int
 @click.option(
     "--alarm",
     metavar="DURATION",
-    callback=_alarm,
+    callback=parse_days,
     help="A reminder this long before each event (1d, 2d, 1w; 0d on the day).",
 )
 @no_cache_option

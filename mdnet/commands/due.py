@@ -8,17 +8,8 @@ from pathlib import Path
 import click
 
 from mdnet import app, formats
-from mdnet.commands.options import no_cache_option, today_option, vault_argument
+from mdnet.commands.options import no_cache_option, parse_days, today_option, vault_argument
 from mdnet.commands.runner import run
-
-
-def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    from mdnet.dates import DateError, parse_duration
-
-    try:
-        return parse_duration(value)
-    except DateError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 @click.command("due")
@@ -27,7 +18,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "--within",
     default="7d",
     show_default=True,
-    callback=_duration,
+    callback=parse_days,
     help="Include contacts due, and birthdays, within this long (7d, 2w, 1m).",
 )
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")

@@ -16,6 +16,21 @@ VAULT_HELP = "The vault root (default: found upward from the current folder)."
 TODAY_HELP = "Evaluate as of this date (also MDNET_TODAY). Default: the local date."
 
 
+def parse_days(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A duration option (`7d`, `2w`, `1m`, `0`) in days, None when not given, or a usage
+    error saying why."""
+    from mdnet.dates import DateError, parse_duration
+
+    if value is None:
+        return None
+    if value.strip() in ("0", "0d"):
+        return 0
+    try:
+        return parse_duration(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
     """A YYYY-MM-DD option (today when empty), or a usage error naming the value."""
     if not value:

@@ -7,25 +7,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mdnet.diagnostics import Finding
-from mdnet.note import MODELLED_KINDS
+from mdnet.note import CONTACT_FIELDS, MODELLED_KINDS
 from mdnet.rules import rule, unknown_selector
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
 
 FIELDS: dict[str, tuple[str, ...]] = {
-    "contact": (
-        "name",
-        "network",
-        "cadence",
-        "met",
-        "status",
-        "snooze",
-        "last_contact",
-        "private",
-        "company",
-        "role",
-    ),
+    "contact": CONTACT_FIELDS,
     "goal": (
         "goal",
         "deadline",
