@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import MakeVault, run
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mdnet import obsidian, replay
@@ -224,8 +224,9 @@ ACTIONS = st.one_of(
     st.tuples(st.just("alias"), st.sampled_from(NAMES), st.sampled_from(["X", "Y"])),
     st.tuples(st.just("rename"), st.sampled_from(NAMES), st.sampled_from(NAMES)),
     st.tuples(st.just("delete"), st.sampled_from(NAMES), st.just("")),
+    st.tuples(st.just("add"), st.sampled_from(NAMES), st.sampled_from(["Y", "Z"])),
     st.tuples(st.just("config"), st.sampled_from(["7", "30", "x"]), st.just("")),
-    st.tuples(st.just("daily"), st.sampled_from(["Daily", "Journal"]), st.just("")),
+    st.tuples(st.just("daily"), st.sampled_from(["YYYY-MM-DD", "DD.MM.YYYY"]), st.just("")),
     st.tuples(st.just("today"), st.sampled_from(["2026-11-23", "2027-02-01"]), st.just("")),
     st.tuples(st.just("format"), st.sampled_from(["concise", "json"]), st.just("")),
     st.tuples(st.just("nothing"), st.just(""), st.just("")),
@@ -266,11 +267,13 @@ class World:
             self.write(f"People/{b}.md", text)
         elif kind == "delete" and note.exists():
             note.unlink()
+        elif kind == "add" and not note.exists():
+            self.write(f"People/{a}.md", CONTACT.format(alias=b, name=a))
         elif kind == "config":
             cadence = f'cadence = "{a}d"' if a != "x" else 'cadence = "often"'
             self.write("mdnet.toml", f"[networks.work]\n{cadence}\n")
         elif kind == "daily":
-            self.write(".obsidian/daily-notes.json", json.dumps({"folder": a}))
+            self.write(".obsidian/daily-notes.json", json.dumps({"format": a}))
         elif kind == "today":
             self.today = a
         elif kind == "format":
@@ -295,6 +298,10 @@ class World:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(ACTIONS, min_size=1, max_size=6))
+@example([("daily", "DD.MM.YYYY", ""), ("daily", "YYYY-MM-DD", "")])
+@example([("config", "7", ""), ("config", "30", "")])
+@example([("today", "2027-02-01", ""), ("today", "2026-11-23", "")])
+@example([("alias", "Cyd", "Y"), ("rename", "Ann", "Dee"), ("rename", "Dee", "Ann")])
 def test_replayed_results_equal_a_fresh_run(
     instant: None, actions: list[tuple[str, str, str]]
 ) -> None:
