@@ -50,7 +50,7 @@ test-oldest: $(UV)
 # textscan.py and rules/goals.py, each against its own tests only, in a scratch copy under
 # build/mutation (where the G rules lose their @rule decorator, which mutmut would skip:
 # tests/mutation/undecorate.py). Prints the share of mutants killed per module; fails under
-# 95%. Equivalent mutants are listed, with why, in tests/mutation/equivalent.txt. ~15 min.
+# 95%. Equivalent mutants are listed, with why, in tests/mutation/equivalent.txt. ~10 min.
 MUTATE ?= mdnet.dates mdnet.textscan mdnet.rules.goals
 mutation: $(BIN)/mdnet
 	rm -rf build/mutation
