@@ -20,7 +20,7 @@ $(BIN)/mdnet: $(UV) pyproject.toml uv.lock
 	touch $(BIN)/mdnet
 
 demo: $(BIN)/mdnet  ## check, due and report on sample-vault/
-	@echo '# mdnet check exits 1 when it finds problems; sample-vault has 16 on purpose.'
+	@echo '# mdnet check exits 1 when it finds problems; sample-vault has 18 on purpose.'
 	$(BIN)/mdnet check sample-vault --today 2026-11-23 || test $$? -eq 1
 	$(BIN)/mdnet due sample-vault --today 2026-11-23
 	$(BIN)/mdnet report sample-vault --today 2026-11-23 -o report.html
