@@ -8,11 +8,10 @@ from pathlib import Path
 
 import click
 
-from mdnet import app
+from mdnet import app, formats
 from mdnet.commands import runner
-from mdnet.commands.options import no_cache_option, today_option
+from mdnet.commands.options import format_option, no_cache_option, today_option
 from mdnet.config import CODE_RE
-from mdnet.render import check_formats
 
 EPILOG = """
 \b
@@ -56,14 +55,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     type=click.Path(file_okay=False, path_type=Path),
     help="The vault root (default: found upward from PATHS or the current folder).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(check_formats()),
-    default="concise",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(formats.CHECK)
 @click.option(
     "--select",
     multiple=True,

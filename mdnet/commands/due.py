@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from mdnet import app, formats
-from mdnet.commands.options import no_cache_option, parse_days, today_option, vault_argument
+from mdnet.commands.options import (
+    format_option,
+    no_cache_option,
+    parse_days,
+    today_option,
+    vault_argument,
+)
 from mdnet.commands.runner import run
 
 
@@ -22,14 +28,7 @@ from mdnet.commands.runner import run
     help="Include contacts due, and birthdays, within this long (7d, 2w, 1m).",
 )
 @click.option("--network", metavar="NAME", help="Only contacts of this network.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats.DUE.names()),
-    default=formats.DUE.default,
-    show_default=True,
-    help=formats.DUE.help() + ".",
-)
+@format_option(formats.DUE)
 @no_cache_option
 @today_option()
 @click.pass_context

@@ -10,10 +10,24 @@ from typing import Any, TypeVar
 
 import click
 
+from mdnet.formats import Registry
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 VAULT_HELP = "The vault root (default: found upward from the current folder)."
 TODAY_HELP = "Evaluate as of this date (also MDNET_TODAY). Default: the local date."
+
+
+def format_option(registry: Registry[Any]) -> Callable[[F], F]:
+    """`--format`: the registry's names as click's choices, its first as the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(registry.names()),
+        default=registry.default,
+        show_default=True,
+        help=registry.help() + ".",
+    )
 
 
 def parse_days(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:

@@ -8,20 +8,13 @@ from pathlib import Path
 import click
 
 from mdnet import app, formats
-from mdnet.commands.options import no_cache_option, today_option, vault_argument
+from mdnet.commands.options import format_option, no_cache_option, today_option, vault_argument
 from mdnet.commands.runner import run
 
 
 @click.command("report")
 @vault_argument
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats.REPORT.names()),
-    default=formats.REPORT.default,
-    show_default=True,
-    help=formats.REPORT.help() + ".",
-)
+@format_option(formats.REPORT)
 @click.option(
     "-o",
     "--output",

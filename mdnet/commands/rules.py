@@ -5,18 +5,12 @@ from __future__ import annotations
 import click
 
 from mdnet import app, formats
+from mdnet.commands.options import format_option
 from mdnet.commands.runner import run
 
 
 @click.command("rules")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats.RULES.names()),
-    default=formats.RULES.default,
-    show_default=True,
-    help=formats.RULES.help() + ".",
-)
+@format_option(formats.RULES)
 @click.pass_context
 def command(ctx: click.Context, fmt: str) -> None:
     """List every rule: code, name, default severity and summary.

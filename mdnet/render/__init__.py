@@ -39,10 +39,5 @@ class CheckResult:
         return f"{self.display_root}/{path}" if self.display_root else path
 
 
-def check_formats() -> list[str]:
-    """The `--format` choices of `check`, from its registry."""
-    return CHECK.names()
-
-
 def render_check(name: str, result: CheckResult) -> str:
     return CHECK.renderer(name)(result)
