@@ -469,3 +469,68 @@ async def test_references_of_a_contact_are_its_interactions(
     )
     assert again is not None and len(again) == 3
     assert again[0].uri == uri(vault / "People/Grace Liu.md")
+
+
+def apply_edits(text: str, edits: Sequence[lsp.TextEdit]) -> str:
+    """`text` with LSP edits applied (ASCII text before the edits: characters are units)."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+
+    def offset(p: lsp.Position) -> int:
+        return starts[p.line] + p.character
+
+    for e in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(e.range.start)] + e.new_text + text[offset(e.range.end) :]
+    return text
+
+
+async def log_actions(
+    client: LanguageClient, doc: str, line: int, char: int
+) -> list[lsp.CodeAction]:
+    where = lsp.Range(lsp.Position(line, char), lsp.Position(line, char))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(doc), where, lsp.CodeActionContext([]))
+    )
+    return [a for a in actions or [] if isinstance(a, lsp.CodeAction) and "Log an" in a.title]
+
+
+async def test_log_an_interaction_today_on_a_contact_link(
+    client: LanguageClient, vault: Path
+) -> None:
+    grace = vault / "People/Grace Liu.md"
+    on_disk = grace.read_text(encoding="utf-8")
+    doc = open_doc(client, vault / "Daily/2026-11-20.md")
+    (action,) = await log_actions(client, doc, 2, 18)  # on `[[Grace Liu]]`
+    assert "Grace Liu" in action.title
+    assert action.edit is not None and action.edit.changes
+    assert list(action.edit.changes) == [uri(grace)]
+    logged = apply_edits(on_disk, action.edit.changes[uri(grace)])
+    # The same text `mdnet log` writes: one line at the end of `## Log`, all else as it was.
+    assert logged == on_disk + "- 2026-11-23 …\n"
+    assert grace.read_text(encoding="utf-8") == on_disk  # an edit for the editor, no write
+    # Plain text and a goal link are no contact link: no such action.
+    assert await log_actions(client, doc, 2, 3) == []
+    goal = open_doc(client, vault / "Goals/Meet bankers.md", "See [[Know 8 bankers]]\n")
+    assert await log_actions(client, goal, 0, 8) == []
+
+
+async def test_log_action_uses_the_contact_notes_editor_text(
+    client: LanguageClient, vault: Path
+) -> None:
+    """Grace's note is open with unsaved changes and CRLF line breaks: the edit is computed
+    from that text and keeps its line breaks; the section after `## Log` stays below."""
+    grace = vault / "People/Grace Liu.md"
+    text = (
+        "---\r\ntype: contact\r\nnetwork: bankers\r\n---\r\n## Log\r\n"
+        "- 2026-10-01 Asked about loans #ask\r\n- 2026-11-02 Unsaved call\r\n\r\n## Notes\r\nx\r\n"
+    )
+    open_doc(client, grace, text)
+    doc = open_doc(client, vault / "Daily/2026-11-20.md")
+    (action,) = await log_actions(client, doc, 2, 14)
+    assert action.edit is not None and action.edit.changes
+    (edit,) = action.edit.changes[uri(grace)]
+    assert edit.range.start == edit.range.end == lsp.Position(7, 0)  # below the unsaved line
+    assert apply_edits(text, [edit]) == text.replace(
+        "Unsaved call\r\n", "Unsaved call\r\n- 2026-11-23 …\r\n"
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls.uris import to_fs_path
 
-from mdnet.server.features.actions import fix_actions, suppress_action
+from mdnet.server.features.actions import fix_actions, log_action, suppress_action
 from mdnet.server.features.completion import complete
 from mdnet.server.features.definition import (
     contact_at,
@@ -176,7 +177,9 @@ def build(vault: Path | None, today: date | None, docs_url: str | None) -> Mdnet
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+        lsp.CodeActionOptions(
+            code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite]
+        ),
     )
     async def actions(ls: MdnetServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         codec, uri = ls.codec, params.text_document.uri
@@ -186,6 +189,16 @@ def build(vault: Path | None, today: date | None, docs_url: str | None) -> Mdnet
             if d.source == SOURCE and d.code
         }
         first, last = params.range.start.line, params.range.end.line
+        texts = {unquote(u): ls.snapshot(u) for u in ls.opened}  # the contact's, if open
+
+        def read(o: Open, path: str) -> str | None:
+            snap = texts.get(unquote((o.state.root / path).as_uri()))
+            if snap is not None:
+                return snap[0]
+            try:
+                return (o.state.root / path).resolve().read_bytes().decode("utf-8")
+            except (OSError, UnicodeError):
+                return None
 
         def answer(o: Open) -> list[lsp.CodeAction]:
             found = o.state.diagnostics({o.path})[o.path]
@@ -200,7 +213,11 @@ def build(vault: Path | None, today: date | None, docs_url: str | None) -> Mdnet
                 suppress = suppress_action(d, o.note, o.lines, codec, uri)
                 if suppress is not None:
                     out.append(suppress)
-            return out
+            line, char = codec.from_client(o.lines, params.range.start)
+            logged = log_action(
+                o.state.analysis(), o.note, o.lines, line, char, lambda p: read(o, p), codec
+            )
+            return out if logged is None else [*out, logged]
 
         none: list[lsp.CodeAction] = []
         return await ls.with_open(uri, answer, none)
