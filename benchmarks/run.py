@@ -2,12 +2,15 @@
 """Benchmark mdnet on generated vaults and print a Markdown table (or JSON).
 
     python benchmarks/run.py [--sizes 1000,10000] [--runs 5] [--mdnet PATH] [--keep DIR] [--json]
+    python benchmarks/run.py --server   # adds the language server row
 
 Every figure is a whole process, started fresh: wall time and peak resident memory
 (`ru_maxrss` from `os.wait4`), the median of `--runs` runs after one untimed warm-up
 run. Two floors are measured in the same run, and each mdnet figure is given as a
 ratio to them: a Python process that reads every note, and one that parses every
 note's front matter with python-frontmatter. The targets are those of issue 18.
+With --server, one more row: `mdnet server` driven over stdio by a minimal LSP client,
+the time from a one-character edit to its diagnostics, as a ratio to the warm `check`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import importlib.util
 import json
 import os
 import platform
+import queue
 import shlex
 import shutil
 import statistics
@@ -101,6 +105,8 @@ LABELS = {
     "warm-one": "`check` after one changed note (warm, whole vault)",
     "precommit": "`check` of 3 changed files (pre-commit)",
     "report": "`report --format html` (nothing changed)",
+    "server-edit": "server: diagnostics after a one-character edit",
+    "server-save": "server: the same edit, then saved (no debounce)",
 }
 TARGETS = {
     "cold-no-cache": "≤ 2× naive",
@@ -140,6 +146,8 @@ class Row:
     tree_peak_mb: float | None = None
     ratio_read: float | None = None
     ratio_naive: float | None = None
+    ratio_check: float | None = None
+    """server-edit: its median divided by that of warm-one (the warm `check`)."""
     target: str = ""
     passed: bool | None = None
     why: str = ""
@@ -326,6 +334,7 @@ class Bench:
         self.env["MDNET_TODAY"] = args.today
         self.env.pop("NO_COLOR", None)
         self.scratch = Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
+        self.server: bool = args.server
 
     def log(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -447,10 +456,182 @@ class Bench:
                 size, "report", [*m, "report", v, "--format", "html", "-o", str(report)], vault
             )
         )
+        if self.server:
+            rows.extend(self.server_edit(size, vault, changed[0]))
         for row in rows:
             row.vault = name
         judge(rows, size)
         return rows
+
+    def server_edit(self, size: int, vault: Path, note: Path) -> list[Row]:
+        """`mdnet server` over stdio: open `note`, then (one untimed warm-up, then `runs`
+        times) add or remove one character and time the wait for its diagnostics; then the
+        same with a save right after the change (diagnostics without the debounce)."""
+        cmd = [*self.mdnet, "server"]
+        rows = [Row(size=size, measurement=m, command=cmd) for m in ("server-edit", "server-save")]
+        stderr = self.scratch / "server.err"
+        client: LspClient | None = None
+        try:
+            client = LspClient(cmd, vault, self.env, stderr)
+            text = note.read_text(encoding="utf-8")
+            doc = client.open_vault(vault, note, text)
+            version = 1
+            for row in rows:
+                for i in range(self.runs + 1):
+                    version += 1
+                    edited = text + "x" if version % 2 == 0 else text  # one character in, out
+                    save = row.measurement == "server-save"
+                    seconds = client.change(doc, version, edited, save)
+                    if i > 0:
+                        row.samples.append(Sample(seconds, client.peak_kb(), 0, 0))
+                    self.log(
+                        f"  [{size}] {row.measurement} {'run ' + str(i) if i else 'warm-up'}: "
+                        f"{seconds:.3f} s"
+                    )
+        except (OSError, RuntimeError, TimeoutError, ValueError) as exc:
+            for row in rows:
+                row.error = f"server: {exc}"
+            self.log(f"  FAILED server-edit: {exc}")
+            with contextlib.suppress(OSError):
+                tail = stderr.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+                self.log("  " + "\n  ".join(tail))
+        finally:
+            if client is not None:
+                client.close()
+        for row in rows:
+            row.summarise()
+        return rows
+
+
+class LspClient:
+    """A minimal LSP client over stdio: requests, notifications, and waiting for one."""
+
+    def __init__(self, cmd: list[str], cwd: Path, env: dict[str, str], stderr: Path) -> None:
+        with stderr.open("wb") as err:
+            self.proc = subprocess.Popen(
+                cmd, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err
+            )
+        self.inbox: queue.Queue[dict[str, object] | None] = queue.Queue()
+        self.ids = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        assert out is not None
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.inbox.put(None)
+                    return
+                if not line.strip():
+                    break
+                key, _, value = line.decode("ascii", "replace").partition(":")
+                if key.strip().lower() == "content-length":
+                    length = int(value)
+            if length is not None:
+                self.inbox.put(json.loads(out.read(length)))
+
+    def send(self, message: dict[str, object]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: object) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: object, timeout: float = 60) -> object:
+        self.ids += 1
+        wanted = self.ids
+        self.send({"id": wanted, "method": method, "params": params})
+        answer = self.wait(lambda m: m.get("id") == wanted and "method" not in m, timeout)
+        if "error" in answer:
+            raise RuntimeError(f"{method}: {answer['error']}")
+        return answer.get("result")
+
+    def wait(self, until: Callable[[dict[str, object]], bool], timeout: float) -> dict[str, object]:
+        """The first message satisfying `until`; requests from the server get a null result."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"no answer from the server in {timeout:.0f} s")
+            try:
+                message = self.inbox.get(timeout=left)
+            except queue.Empty:
+                continue
+            if message is None:
+                raise RuntimeError(f"the server exited ({self.proc.wait()})")
+            if "method" in message and "id" in message:
+                self.send({"id": message["id"], "result": None})
+            elif until(message):
+                return message
+
+    def diagnostics(self, doc: str, version: int, timeout: float) -> None:
+        def published(m: dict[str, object]) -> bool:
+            params = m.get("params")
+            return (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and isinstance(params, dict)
+                and params.get("uri") == doc
+                and params.get("version") == version
+            )
+
+        self.wait(published, timeout)
+
+    def open_vault(self, vault: Path, note: Path, text: str) -> str:
+        """Initialize with `vault` as the workspace, open `note`, wait for its diagnostics."""
+        root = vault.resolve().as_uri()
+        self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root,
+                "capabilities": {},
+                "workspaceFolders": [{"uri": root, "name": vault.name}],
+            },
+        )
+        self.notify("initialized", {})
+        doc = note.resolve().as_uri()
+        item = {"uri": doc, "languageId": "markdown", "version": 1, "text": text}
+        self.notify("textDocument/didOpen", {"textDocument": item})
+        self.diagnostics(doc, 1, timeout=600)  # the vault is loaded first
+        return doc
+
+    def change(self, doc: str, version: int, text: str, save: bool = False) -> float:
+        """Send the whole new text (and a save); seconds until its diagnostics arrive."""
+        start = time.perf_counter()
+        self.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": doc, "version": version},
+                "contentChanges": [{"text": text}],
+            },
+        )
+        if save:
+            self.notify("textDocument/didSave", {"textDocument": {"uri": doc}})
+        self.diagnostics(doc, version, timeout=600)
+        return time.perf_counter() - start
+
+    def peak_kb(self) -> int:
+        """The server's peak resident memory so far (VmHWM, Linux), else 0."""
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return 0
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.request("shutdown", None, timeout=10)
+            self.notify("exit", None)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def pick_changed(vault: Path) -> list[Path]:
@@ -486,6 +667,7 @@ def judge(rows: list[Row], size: int) -> None:
         return row.median_s if row and not row.error else None
 
     read, naive = median("read-all"), median("naive-frontmatter")
+    warm = median("warm-one")
     limit = memory_limit_mb(size)
     factors = {"replay": 1.0, "warm-one": 5.0, "precommit": 3.0}
     for row in rows:
@@ -498,6 +680,10 @@ def judge(rows: list[Row], size: int) -> None:
         t = row.median_s
         row.ratio_read = t / read if read else None
         row.ratio_naive = t / naive if naive else None
+        if row.measurement.startswith("server-"):
+            row.target = "well under the warm `check` (issue 14)"
+            row.ratio_check = t / warm if warm else None
+            row.why = f"{t / warm:.2f}× warm `check`" if warm else "warm `check` missing"
         if row.measurement not in TARGETS:
             continue
         misses: list[str] = []
@@ -618,6 +804,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         default=[],
         help="also measure a real vault (copied to a scratch folder first); repeatable",
+    )
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="add a row: `mdnet server` diagnostics after a one-character edit (LSP, stdio)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = parser.parse_args(argv)
