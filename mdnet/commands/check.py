@@ -37,6 +37,7 @@ Examples:
   mdnet check --isolated           # no settings file, no .obsidian/: the defaults
   mdnet check -q                   # the findings only, no summary
   mdnet check -v                   # also: the vault, settings files read, time per phase
+  mdnet check --watch              # again on each change to a note or a setting; Ctrl-C stops
 """
 
 
@@ -142,6 +143,11 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     is_flag=True,
     help="Also say on stderr which vault and settings files were read, and each phase's time.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Check again whenever a note or a settings file changes (clears a terminal); Ctrl-C ends.",
+)
 @no_cache_option
 @today_option()
 @click.pass_context
@@ -170,11 +176,24 @@ def command(
     isolated: bool,
     quiet: bool,
     verbose: bool,
+    watch: bool,
     no_cache: bool,
     today: date,
 ) -> None:
     """Check a vault (or some of its notes) and report problems as path:line:col."""
     stdin = None
+    if watch:
+        from mdnet import watch as watching
+
+        stdin_used = paths == (Path("-"),) or stdin_filename is not None
+        flags = {"--fix": fix, "--fix-only": fix_only, "--add-baseline": add_baseline is not None}
+        watching.refuse({**flags, "standard input (-)": stdin_used})
+
+        def again() -> None:  # each run is this command without --watch
+            ctx.invoke(command, **{**ctx.params, "watch": False})
+
+        watched = watching.roots(paths, vault, Path.cwd())
+        watching.command(ctx, again, watched, skip=[p for p in [output_file] if p], clear=True)
     if paths == (Path("-"),) and not show_settings:
         stdin, paths = sys.stdin.buffer.read(), ()
     if config_file is not None and isolated:

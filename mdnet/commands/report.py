@@ -34,6 +34,11 @@ from mdnet.commands.runner import run
     show_default=True,
     help="Link style of the Markdown report.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Write the report again whenever a note or a settings file changes; Ctrl-C ends.",
+)
 @no_cache_option
 @today_option()
 @click.pass_context
@@ -44,6 +49,7 @@ def command(
     output: Path | None,
     public: bool,
     links: str,
+    watch: bool,
     no_cache: bool,
     today: date,
 ) -> None:
@@ -55,7 +61,16 @@ def command(
       mdnet report my-vault --public -o site/index.html
       mdnet report my-vault --format md -o "my-vault/Network report.md"
       mdnet report my-vault --format json | jq '.contacts[] | select(.state=="overdue")'
+      mdnet report my-vault --watch -o report.html  # rewritten on each change, for a browser tab
     """
+    if watch:  # each run is this command without --watch
+        from mdnet import watch as watching
+
+        def again() -> None:
+            ctx.invoke(command, **{**ctx.params, "watch": False})
+
+        written = output if output is not None else Path(formats.REPORT[fmt].output or "-")
+        watching.command(ctx, again, (vault.resolve(),), skip=[written])
     run(
         ctx,
         lambda: app.report(
