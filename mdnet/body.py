@@ -26,7 +26,8 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
-_WIKI = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+"""A wikilink or embed as the scanner reads it: group 1 the `!`, group 2 what is inside."""
 # Dataview inline fields; keys are bounded, values hold no brackets but `[[links]]`.
 _FIELD_LINE = re.compile(r"^[ \t]*\**([A-Za-z_][\w \-]{0,60}?)\**::[ \t]*(\S.*)")
 _FIELD_VALUE = r"((?:[^\[\]()\n]|\[\[[^\[\]\n]*\]\])*+)"
@@ -323,7 +324,7 @@ def _scan_links(text: str, lineno: int, out: Body) -> None:
     """Wikilinks, then Markdown links, then tags in what is left."""
     if "[[" in text:
         spans = []
-        for m in _WIKI.finditer(text):
+        for m in WIKILINK.finditer(text):
             name = wiki_target(m.group(2))
             if name:
                 out.links.append(Link(name, lineno, m.start() + 1, "wiki"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mdnet.body import WIKILINK
 from mdnet.diagnostics import Diagnostic, Fix
 from mdnet.fixes import FixContext, fixer, replace_edit
 from mdnet.links import note_aliases
@@ -11,7 +12,6 @@ from mdnet.links import note_aliases
 _ATTACHMENT = re.compile(
     r"\.(md|pdf|png|jpe?g|gif|svg|webp|canvas|base|excalidraw|mp[34]|m4a|wav|mov|webm)$", re.I
 )
-_WIKI = re.compile(r"!?\[\[([^\[\]\n]*?)\]\]")
 MAX_EDITS = 2
 """A near match is a typo away: at most two typed characters in all (one in a name of
 under 16 characters, or in a word of up to six letters), every word starting with the same
@@ -102,10 +102,10 @@ def link_to_near_note(ctx: FixContext, diag: Diagnostic) -> Fix | None:
     line = ctx.source.line(diag.line)
     if line is None:
         return None
-    m = _WIKI.match(line, diag.column - 1)
+    m = WIKILINK.match(line, diag.column - 1)
     if m is None:
         return None
-    inner = m[1]
+    inner = m[2]
     cut = min(
         (i for i in (inner.find("|"), inner.find("#"), inner.find("\\|")) if i >= 0),
         default=len(inner),
@@ -117,6 +117,6 @@ def link_to_near_note(ctx: FixContext, diag: Diagnostic) -> Fix | None:
     near = near_match(ctx, target)
     if near is None:
         return None
-    col = m.start(1) + 1 + written.index(target)
+    col = m.start(2) + 1 + written.index(target)
     edit = replace_edit(diag.line, col, target, near)
     return Fix(f"link to [[{near}]]", "unsafe", (edit,))

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from lsprotocol import types as lsp
 
+from mdnet.body import WIKILINK
 from mdnet.diagnostics import Diagnostic
 from mdnet.note import Link
 
-_WIKI = re.compile(r"!?\[\[[^\[\]\n]*\]\]")
 _MARKDOWN = re.compile(
     r"!?\[[^\[\]\n]*\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)[^)\n]*\)"
 )
@@ -69,7 +69,7 @@ def link_spans(links: Sequence[Link], lines: Sequence[str]) -> list[Span]:
     for link in links:
         text = lines[link.line - 1] if 0 < link.line <= len(lines) else ""
         start = max(link.col - 1, 0)
-        pattern = _MARKDOWN if link.style == "markdown" else _WIKI
+        pattern = _MARKDOWN if link.style == "markdown" else WIKILINK
         found = pattern.match(text, start)
         if found is None and start > 0 and text[start - 1 : start] == "!":
             found = pattern.match(text, start - 1)
@@ -105,7 +105,7 @@ def diagnostic_extent(diag: Diagnostic, lines: Sequence[str]) -> tuple[int, int,
         quoted = next(g for g in found.groups() if g)
         if quoted and rest.startswith(quoted.lower()):
             return line, start, start + len(quoted)
-    for pattern in (_WIKI, _MARKDOWN):
+    for pattern in (WIKILINK, _MARKDOWN):
         link = pattern.match(text, start)
         if link:
             return line, start, link.end()
