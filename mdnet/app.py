@@ -1,4 +1,8 @@
-"""The application layer: one function per command, from a request to an Outcome."""
+"""The application layer: one function per command, from a request to an Outcome.
+
+Light at import time: what parses, models and renders a vault is imported inside the
+functions that use it, so that a replayed `check`, `due` or `report` (mdnet/replay.py) loads
+none of it (tests/test_lazy_imports.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mdnet.analysis import Analysis, Options, analyse
-from mdnet.cache import cached_loader
-from mdnet.check import Selection, run_rules
-from mdnet.config import Config, load_config
 from mdnet.errors import UsageError
-from mdnet.fsutil import write_atomic
-from mdnet.rules import all_rules, fix_availability, get_rule
-from mdnet.vault import find_root, find_vault_above
+from mdnet.roots import find_root, find_vault_above
 
 if TYPE_CHECKING:
+    from mdnet.analysis import Analysis
+    from mdnet.config import Config
     from mdnet.scaffold import NewNote
 
 
@@ -35,12 +35,17 @@ def open_vault(
     root: Path, today: date, use_cache: bool = True, config: Config | None = None
 ) -> Analysis:
     """Load a vault's configuration (unless given: check --config, --isolated) and notes."""
+    from mdnet.analysis import Options, analyse
+    from mdnet.cache import cached_loader
+    from mdnet.config import load_config
+
     if not root.exists():
         raise UsageError(f"{root}: no such folder")
     if not root.is_dir():
         raise UsageError(f"{root}: not a folder")
     config = config if config is not None else load_config(root)
-    return analyse(Options(root=root, config=config, today=today), cached_loader(use_cache))
+    options = Options(root=root, config=config, today=today)
+    return analyse(options, cached_loader(use_cache), remember=use_cache)
 
 
 def display_root(root: Path, cwd: Path) -> str:
@@ -166,10 +171,13 @@ def _not_too_wide(root: Path) -> Path:
 
 
 def check(request: CheckRequest) -> Outcome:
-    from mdnet.checking import run_check
+    def compute() -> Outcome:
+        from mdnet.checking import run_check
+
+        return run_check(request)
 
     if request.verbose or request.config_file is not None:
-        return run_check(request)  # this run's timings; a config file outside the vault
+        return compute()  # this run's timings; a config file outside the vault
     if (
         request.fix
         or request.fix_only
@@ -179,13 +187,13 @@ def check(request: CheckRequest) -> Outcome:
         or request.stdin is not None
         or request.verbose
     ):
-        return run_check(request)  # writes, reads stdin or times its phases: never replayed
+        return compute()  # writes, reads stdin or times its phases: never replayed
     root = _targets(request)[0]
     given = [(str(p.resolve()), p.is_dir(), p.exists()) for p in (*request.paths, root)]
     named = [getattr(request, f.name) for f in fields(request)]  # --config, --baseline, ...
     extra = tuple(request.cwd / p for p in (*request.paths, *named) if isinstance(p, Path))
     about = f"check {request!r} {given!r}"
-    return _replayed(root, about, request.use_cache, lambda: run_check(request), extra)
+    return _replayed(root, about, request.use_cache, compute, extra)
 
 
 def _replayed(
@@ -210,11 +218,14 @@ def _replayed(
 
 def list_rules(fmt: str) -> Outcome:
     from mdnet.formats import RULES
+    from mdnet.rules import all_rules
 
     return Outcome(RULES.renderer(fmt)(all_rules()))
 
 
 def explain_rule(code: str) -> Outcome:
+    from mdnet.rules import all_rules, fix_availability, get_rule
+
     found = get_rule(code) or next((r for r in all_rules() if r.name == code.lower()), None)
     if found is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
@@ -266,6 +277,7 @@ def report(request: ReportRequest) -> Outcome:
     from mdnet.formats import REPORT
 
     def compute() -> Outcome:
+        from mdnet.check import Selection, run_rules
         from mdnet.report.build import build_report
         from mdnet.report.data import ReportOptions
 
@@ -335,6 +347,7 @@ def init(root: Path, today: date, cwd: Path) -> Outcome:
 
 def new_deadline(request: NewNote) -> date:
     """The deadline `mdnet new goal` suggests when it asks for one."""
+    from mdnet.config import load_config
     from mdnet.scaffold import suggested_deadline
 
     root = _vault(request.vault, request.cwd)
@@ -342,6 +355,7 @@ def new_deadline(request: NewNote) -> date:
 
 
 def new(request: NewNote) -> Outcome:
+    from mdnet.config import load_config
     from mdnet.scaffold import new_note
 
     root = _vault(request.vault, request.cwd)
@@ -388,6 +402,8 @@ def calendar(request: CalendarRequest) -> Outcome:
     text = build_calendar(analysis, public=request.public, alarm_days=request.alarm_days)
     if request.output is None or str(request.output) == "-":
         return Outcome(text)
+    from mdnet.fsutil import write_atomic
+
     # Replace an earlier export, never another file that happens to have the name.
     write_atomic(request.output, text, replace_generated_only=True)
     return Outcome(stderr=f"wrote {request.output}\n")

@@ -6,30 +6,75 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
 
 import click
 
 from mdnet import __version__
-from mdnet.commands import (
-    calendar,
-    check,
-    clean,
-    config,
-    due,
-    import_,
-    init,
-    log,
-    new,
-    report,
-    rule,
-    rules,
-    server,
-    show,
-    sync_properties,
+
+COMMANDS: dict[str, str] = {
+    "check": "mdnet.commands.check:command",
+    "rules": "mdnet.commands.rules:command",
+    "rule": "mdnet.commands.rule:command",
+    "due": "mdnet.commands.due:command",
+    "report": "mdnet.commands.report:command",
+    "clean": "mdnet.commands.clean:command",
+    "init": "mdnet.commands.init:command",
+    "new": "mdnet.commands.new:command",
+    "log": "mdnet.commands.log:command",
+    "calendar": "mdnet.commands.calendar:command",
+    "server": "mdnet.commands.server:server",
+    "import": "mdnet.commands.import_:command",
+    "show": "mdnet.commands.show:command",
+    "config": "mdnet.commands.config:command",
+    "sync-properties": "mdnet.commands.sync_properties:command",
+}
+"""Each command's name -> where it is ("module:attribute"), imported only when it runs or
+`--help` lists it: `mdnet check` loads nothing of the other commands (a replayed run must
+stay as cheap as reading the vault, see mdnet/replay.py)."""
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The group's commands as click wants them (a mapping), each imported when looked up:
+    listing the names imports nothing; `--help` imports them all for their short help."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = dict(table)
+        self.loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self.loaded:
+            module, _, attribute = self.table[name].partition(":")  # KeyError: no such command
+            command = getattr(import_module(module), attribute)
+            if not isinstance(command, click.Command) or command.name != name:
+                raise TypeError(f"{self.table[name]} is not the command {name!r}")
+            self.loaded[name] = command
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self.loaded[name] = command  # cli.add_command(...): already imported
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self.table.pop(name, None)
+        self.loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self.table, *self.loaded]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self.table, *self.loaded]))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.table or name in self.loaded
+
+
+@click.group(
+    commands=LazyCommands(COMMANDS),
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="mdnet")
 @click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
 @click.pass_context
@@ -44,27 +89,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
       mdnet rules                    # the rule catalogue
     """
     ctx.obj = {"debug": debug}
-
-
-COMMANDS: tuple[click.Command, ...] = (
-    check.command,
-    rules.command,
-    rule.command,
-    due.command,
-    report.command,
-    clean.command,
-    init.command,
-    new.command,
-    log.command,
-    calendar.command,
-    server.server,
-    import_.command,
-    show.command,
-    config.command,
-    sync_properties.command,
-)
-for command in COMMANDS:
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -11,14 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mdnet.codes import CODE_RE as CODE_RE
 from mdnet.dates import DateError, daily_format_regex
 from mdnet.errors import ConfigError
+from mdnet.errors import SettingsWarning as SettingsWarning
 from mdnet.textscan import DEFAULT_ASSUMPTIONS, DEFAULT_VAGUE
 
 SEVERITIES = ("error", "warning", "info")
 #: Obsidian's property types (`.obsidian/types.json`, `[property_types]`).
 PROPERTY_TYPES = ("text", "multitext", "number", "checkbox", "date", "datetime", "aliases", "tags")
-CODE_RE = re.compile(r"^(ALL|[A-Z]{1,3}[0-9]{0,3})$")
 #: What `mdnet sync-properties` writes -> the front-matter key it writes it under.
 SYNC_KEYS = {
     "last_contact": "mdnet_last_contact",
@@ -199,10 +200,6 @@ def find_config(vault: Path) -> Path | None:
             if isinstance(data.get("tool"), dict) and "mdnet" in data["tool"]:
                 return candidate
     return None
-
-
-class SettingsWarning(UserWarning):
-    """A setting mdnet could not use and skipped (an odd `.obsidian/` file): one line."""
 
 
 def load_config(vault: Path, file: Path | None = None, isolated: bool = False) -> Config:

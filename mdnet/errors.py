@@ -15,3 +15,7 @@ class ConfigError(MdnetError):
 
 class UsageError(MdnetError):
     """The command line asks for something that cannot be done."""
+
+
+class SettingsWarning(UserWarning):
+    """A setting mdnet could not use and skipped (an odd `.obsidian/` file): one line."""

@@ -84,34 +84,51 @@ def _stat_line(rel: str, full: str) -> tuple[str, int]:
 
 
 def _walk(root: Path) -> tuple[list[str], int]:
-    """Every file and folder of the vault the key covers, and the newest change among them."""
+    """Every file and folder of the vault the key covers, and the newest change among them.
+
+    The same choice as `covers` and `_enters`, asked of them only in the root and the hidden
+    folders mdnet reads: below the root, in any other folder (none of its parts hidden, or it
+    would not be entered), an entry is covered unless its own name is hidden."""
     lines: list[str] = []
     newest = 0
     stack = [("", str(root))]
     while stack:
         rel_dir, abs_dir = stack.pop()
         try:
-            entries = list(os.scandir(abs_dir))
+            with os.scandir(abs_dir) as listing:
+                entries = list(listing)
         except OSError as exc:
             lines.append(f"{rel_dir}\0!{exc.errno}")
             continue
+        plain = rel_dir != "" and not rel_dir.startswith((f"{SETTINGS}/", ".mdnet/"))
         for entry in entries:
-            rel = rel_dir + entry.name
+            name = entry.name
+            rel = rel_dir + name
+            if plain and name[0] == ".":
+                continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:
-                if not _enters(rel):
-                    continue
-                lines.append(rel + "/")
-                stack.append((rel + "/", entry.path))
+                if plain or _enters(rel):
+                    lines.append(rel + "/")
+                    stack.append((rel + "/", entry.path))
                 continue
-            if not covers(rel):
+            if not (plain or covers(rel)):
                 continue
-            line, changed = _stat_line(rel, entry.path)
-            lines.append(line)
-            newest = max(newest, changed)
+            try:
+                st = os.stat(entry.path)
+            except OSError as exc:
+                lines.append(f"{rel}\0!{exc.errno}")
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                lines.append(f"{rel}\0d")  # a link to a folder: not walked
+                continue
+            mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+            lines.append(f"{rel}\0f{st.st_size}\0{mtime}\0{ctime}\0{st.st_ino}")
+            if mtime > newest or ctime > newest:
+                newest = max(mtime, ctime)
     lines.sort()
     return lines, newest
 
@@ -229,7 +246,7 @@ def replay(
 
     Settings warnings (`SettingsWarning`) raised while computing are stored and raised again
     on a replay; a result that raised any other warning is not stored."""
-    from mdnet.config import SettingsWarning
+    from mdnet.errors import SettingsWarning
 
     digest, settled = key(root, request, tuple(extra))
     found = load(root, digest)

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from mdnet import app, formats
+from mdnet.codes import CODE_RE
 from mdnet.commands import runner
 from mdnet.commands.options import format_option, no_cache_option, today_option
-from mdnet.config import CODE_RE
 
 EPILOG = """
 \b

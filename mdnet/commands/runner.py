@@ -11,8 +11,7 @@ from collections.abc import Callable
 import click
 
 from mdnet.app import Outcome
-from mdnet.config import SettingsWarning
-from mdnet.errors import MdnetError
+from mdnet.errors import MdnetError, SettingsWarning
 
 
 def color(to_terminal: bool = True) -> bool:
