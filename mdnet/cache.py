@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import pickle
@@ -11,42 +12,50 @@ import tempfile
 import time
 import zlib
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mdnet import note, replay
+import msgspec
+
+from mdnet import replay
 from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = ".mdnet_cache"
-FORMAT = 3
+FORMAT = 4
 SHARDS = 16
 PARALLEL_MIN = 1500
+"""Below this many notes to parse, starting worker processes costs more than it saves."""
 SETTLE_NS = 3_000_000_000
 """A note changed this recently is parsed again next time: it may be rewritten within the
 same tick of the file system's clock, keeping its size, mtime and ctime (see replay.py)."""
-"""Below this many notes to parse, starting worker processes costs more than it saves."""
 
-_ALLOWED = {("mdnet.note", "Note"), ("datetime", "date")} | {
-    ("mdnet.noteparts", name) for name in ("Link", "Item", "Heading", "Problem")
-}
+Entry = tuple[int, int, int, Note]
+"""A cached note: the size, mtime and ctime (ns) of its file when it was parsed, and the note."""
+
+# A shard file is one MessagePack array: [code stamp, {path: entry}, odd entries]. msgspec
+# decodes it straight into Note and its NamedTuples, checking every field's type, so a
+# foreign or damaged file is an error, never code run or a malformed note. The few entries
+# MessagePack cannot hold (an integer beyond 64 bits in the front matter, a file name with
+# bytes that are not UTF-8) go, as plain values, into a pickle that may name no class at all.
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(tuple[str, dict[str, Entry], bytes])
 
 
-class _SafeUnpickler(pickle.Unpickler):
-    """Only mdnet's own note records and dates: a foreign cache can never run code."""
+class _PlainUnpickler(pickle.Unpickler):
+    """Plain values only (str, int, float, bool, None, bytes, lists, tuples, dicts): a pickle
+    that names any class or function is refused before anything is called."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED:
-            return date if module == "datetime" else getattr(note, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
 def _code_stamp() -> str:
-    """mdnet's version and every file of its package (as replay keys them): an edited mdnet,
-    or another Python or set of installed packages, starts afresh."""
-    return "\n".join(replay.code_lines())
+    """A digest of mdnet's version and every file of its package (as replay keys them): an
+    edited mdnet, or another Python or set of installed packages, starts afresh."""
+    text = "\n".join(replay.code_lines())
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _prefix(config: Config) -> str:
@@ -58,25 +67,48 @@ def _shard(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
 
-def _load(path: Path, stamp: str | None = None) -> dict[str, tuple[int, int, int, Note]]:
+def _shard_path(folder: Path, prefix: str, number: int) -> Path:
+    return folder / f"{prefix}-{number:x}.msgpack"
+
+
+def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     try:
-        data = path.read_bytes()
-        obj = _SafeUnpickler(io.BytesIO(data)).load()
-    except Exception:  # corrupt, truncated or foreign: start afresh
-        return {}
-    stamp = _code_stamp() if stamp is None else stamp
-    if not (isinstance(obj, tuple) and len(obj) == 2 and obj[0] == stamp):
-        return {}
-    entries = obj[1]
-    return entries if isinstance(entries, dict) else {}
+        return _ENCODER.encode((stamp, entries, b""))
+    except (OverflowError, UnicodeEncodeError):
+        pass  # some note holds what MessagePack cannot: find it and store it apart
+    plain: dict[str, Entry] = {}
+    odd: dict[str, tuple[int, int, int, Any]] = {}
+    for path, entry in entries.items():
+        try:
+            _ENCODER.encode((path, entry))
+            plain[path] = entry
+        except (OverflowError, UnicodeEncodeError):
+            odd[path] = (*entry[:3], msgspec.to_builtins(entry[3]))
+    return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
-def _store(
-    folder: Path,
-    prefix: str,
-    shards: dict[int, dict[str, tuple[int, int, int, Note]]],
-    stamp: str,
-) -> None:
+def _decode_odd(data: bytes) -> dict[str, Entry]:
+    odd = _PlainUnpickler(io.BytesIO(data)).load()
+    if not isinstance(odd, dict):
+        return {}
+    return {
+        path: msgspec.convert(value, Entry) for path, value in odd.items() if isinstance(path, str)
+    }
+
+
+def _load(path: Path, stamp: str | None = None) -> dict[str, Entry]:
+    try:
+        got, entries, odd = _DECODER.decode(path.read_bytes())
+        if got != (_code_stamp() if stamp is None else stamp):
+            return {}
+        if odd:
+            entries.update(_decode_odd(odd))
+    except Exception:  # corrupt, truncated, foreign or of another version: start afresh
+        return {}
+    return entries
+
+
+def _store(folder: Path, prefix: str, shards: dict[int, dict[str, Entry]], stamp: str) -> None:
     """Write the given shards atomically; drop files of other versions or settings."""
     try:
         folder.mkdir(exist_ok=True)
@@ -84,15 +116,16 @@ def _store(
         if not ignore.exists():
             ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
         for number, entries in shards.items():
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+            data = _encode(stamp, entries)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".msgpack")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((stamp, entries), handle, pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, folder / f"{prefix}-{number:x}.pickle")
+                    handle.write(data)
+                os.replace(tmp, _shard_path(folder, prefix, number))
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        for stale in folder.glob("notes-*.pickle"):
+        for stale in folder.glob("notes-*"):
             if not stale.name.startswith(prefix + "-"):
                 stale.unlink(missing_ok=True)
     except OSError:
@@ -151,10 +184,11 @@ def cached_loader(use_cache: bool) -> NoteLoader:
             return parse_all(root, entries, config)
         settled = time.time_ns() - SETTLE_NS
         folder, prefix, stamp = root / CACHE_DIR, _prefix(config), _code_stamp()
-        old: dict[str, tuple[int, int, int, Note]] = {}
+        old: dict[str, Entry] = {}
         for number in range(SHARDS):
-            old.update(_load(folder / f"{prefix}-{number:x}.pickle", stamp))
-        fresh: dict[str, tuple[int, int, int, Note]] = {}
+            old.update(_load(_shard_path(folder, prefix, number), stamp))
+        fresh: dict[str, Entry] = {}
+        notes: dict[str, Note] = {}
         todo: list[FileEntry] = []
         for entry in entries:
             hit = old.get(entry.path)
@@ -166,25 +200,29 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                 and hit[2] == entry.ctime_ns
             ):
                 fresh[entry.path] = hit
+                notes[entry.path] = hit[3]
             else:
                 todo.append(entry)
+        stored = [e for e in todo if e.problem is None]  # an unreadable name: tried each time
         for entry, parsed in zip(todo, parse_all(root, todo, config), strict=True):
-            old_enough = max(entry.mtime_ns, entry.ctime_ns) < settled
-            fresh[entry.path] = (
-                entry.size,
-                entry.mtime_ns if old_enough else -1,
-                entry.ctime_ns,
-                parsed,
-            )
-        changed = {_shard(e.path) for e in todo} | {_shard(p) for p in old.keys() - fresh.keys()}
+            notes[entry.path] = parsed
+            if entry.problem is None:
+                old_enough = max(entry.mtime_ns, entry.ctime_ns) < settled
+                fresh[entry.path] = (
+                    entry.size,
+                    entry.mtime_ns if old_enough else -1,
+                    entry.ctime_ns,
+                    parsed,
+                )
+        changed = {_shard(e.path) for e in stored} | {_shard(p) for p in old.keys() - fresh.keys()}
         if changed:
-            shards: dict[int, dict[str, tuple[int, int, int, Note]]] = {n: {} for n in changed}
+            shards: dict[int, dict[str, Entry]] = {n: {} for n in changed}
             for path, value in fresh.items():
                 number = _shard(path)
                 if number in shards:
                     shards[number][path] = value
             _store(folder, prefix, shards, stamp)
-        return [fresh[e.path][3] for e in entries]
+        return [notes[e.path] for e in entries]
 
     return load
 

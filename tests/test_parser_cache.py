@@ -53,7 +53,7 @@ def test_the_cache_round_trips_links_and_items(make_vault: MakeVault) -> None:
     )
     assert run("check", str(vault), "--exit-zero").exit_code == 0
     entries: dict[str, tuple[int, int, object]] = {}
-    for shard in (vault / cache.CACHE_DIR).glob("notes-*.pickle"):
+    for shard in (vault / cache.CACHE_DIR).glob("notes-*.msgpack"):
         entries.update(cache._load(shard))
     dana = entries["People/Dana.md"][-1]
     eve = entries["People/Eve.md"][-1]
