@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from mdnet import touchstore
 from mdnet.config import Config
 from mdnet.derive import (
     Derivation,
@@ -34,11 +35,22 @@ from mdnet.vault import NoteLoader, Vault, load_serial, load_vault
 class Analysis:
     """A loaded vault with its model and derived state; rules and reports read from it."""
 
-    def __init__(self, vault: Vault, config: Config, today: date) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        config: Config,
+        today: date,
+        memo: touches.Memo | None = None,
+        remember: bool = False,
+    ) -> None:
         self.vault = vault
         self.config = config
         self.today = today
         self.notes: dict[str, Note] = {n.path: n for n in vault.notes}
+        self._memo = memo
+        """Each note's touches from an earlier analysis (mdnet.derive.interactions.Memo)."""
+        self._remember = remember
+        """Keep each note's touches in the vault's cache folder for the next run."""
 
     @cached_property
     def index(self) -> LinkIndex:
@@ -55,8 +67,29 @@ class Analysis:
         return self
 
     @cached_property
+    def _collected_memo(self) -> tuple[touches.Collected, touches.Memo]:
+        notes, stamps = self.vault.notes, self.vault.stamps
+        memo = self._memo
+        if memo is None and self._remember:
+            memo = touchstore.load(self.vault.root, self.config)
+        collected, new = touches.collect(notes, self.model, self.index, self.config, memo, stamps)
+        if self._remember:
+            touchstore.store(self.vault.root, self.config, memo, new)
+        return collected, new
+
+    @property
     def _collected(self) -> touches.Collected:
-        return touches.collect(self.vault.notes, self.model, self.index, self.config)
+        return self._collected_memo[0]
+
+    @property
+    def collected(self) -> bool:
+        """Whether the interactions were collected yet (then `memo` costs nothing)."""
+        return "_collected_memo" in self.__dict__
+
+    @property
+    def memo(self) -> touches.Memo:
+        """Each note's touches, for the next analysis of this vault to reuse."""
+        return self._collected_memo[1]
 
     @cached_property
     def interactions(self) -> tuple[Interaction, ...]:
@@ -195,6 +228,7 @@ class Options:
     today: date
 
 
-def analyse(options: Options, loader: NoteLoader = load_serial) -> Analysis:
+def analyse(options: Options, loader: NoteLoader = load_serial, remember: bool = False) -> Analysis:
+    """Load the vault; `remember`: reuse and keep each note's touches in its cache folder."""
     vault = load_vault(options.root, options.config, loader)
-    return Analysis(vault, options.config, options.today)
+    return Analysis(vault, options.config, options.today, remember=remember)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from mdnet import replay
 from mdnet.config import Config
 from mdnet.note import Note, Problem, classify, parse_note
 
@@ -36,6 +38,11 @@ class Vault:
     files: tuple[str, ...]
     """Every file (notes and attachments) and folder (ending in `/`), relative paths;
     excluded ones too, for links."""
+    stamps: Mapping[str, tuple[int, int, int] | None] | None = None
+    """Note path -> its file's (size, mtime, ctime) when read from disk, None when it changed
+    too recently to be told apart from a later write (see replay.SETTLE_NS); None for a
+    vault put together in memory (the language server's), whose notes are compared by
+    identity."""
 
 
 @lru_cache(maxsize=64)
@@ -191,7 +198,14 @@ def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> 
     """Discover and parse every note of the vault."""
     entries, every = discover(root, left_out(config))
     notes = loader(root, entries, config)
-    return Vault(root=root, notes=tuple(notes), files=tuple(every))
+    settled = time.time_ns() - replay.SETTLE_NS
+    stamps = {
+        e.path: (e.size, e.mtime_ns, e.ctime_ns)
+        if e.problem is None and max(e.mtime_ns, e.ctime_ns) < settled
+        else None
+        for e in entries
+    }
+    return Vault(root=root, notes=tuple(notes), files=tuple(every), stamps=stamps)
 
 
 VAULT_MARKERS = ("mdnet.toml", ".obsidian")

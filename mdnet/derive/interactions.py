@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from mdnet.config import Config
 from mdnet.derive.records import Interaction, Planned, readable
@@ -65,8 +66,46 @@ class _Context:
         return Interaction(when, note.path, line, raw, tuple(who), source, self.kind(tags), tags)
 
 
-def collect(notes: Sequence[Note], model: Model, index: LinkIndex, config: Config) -> Collected:
-    """Every interaction and plan in the vault."""
+Stamp = object
+"""What identifies a note's content: its file's (size, mtime, ctime) as the cache keys it,
+or, in a long-lived process, the parsed Note itself (compared by identity)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Touches:
+    """What one note contributes: its interactions and its plans (contact path, plan)."""
+
+    interactions: tuple[Interaction, ...]
+    planned: tuple[tuple[str, Planned], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """Each note's touches from an earlier collection, to reuse for unchanged notes.
+
+    A note's touches depend on the note itself, on which contact each of its links resolves
+    to (its `signature`), and on settings that are part of the memo's key elsewhere (give,
+    ask and attendee keys, how notes are classified). `context` names the vault's link
+    targets and contacts when the memo was made: while it is unchanged, so is every
+    signature, and an unchanged note's touches are reused without resolving its links."""
+
+    context: str
+    entries: Mapping[str, tuple[Stamp, tuple[str | None, ...], Touches]]
+
+
+def collect(
+    notes: Sequence[Note],
+    model: Model,
+    index: LinkIndex,
+    config: Config,
+    memo: Memo | None = None,
+    stamps: Mapping[str, Stamp] | None = None,
+) -> tuple[Collected, Memo]:
+    """Every interaction and plan in the vault, and the memo of each note's share.
+
+    With a memo, a note whose stamp (`stamps`, else the Note object) matches is not
+    collected again when the vault's link targets and contacts are unchanged, or when its
+    links still resolve to the same contacts; the result is the same as without."""
     ctx = _Context(
         model,
         index,
@@ -74,18 +113,85 @@ def collect(notes: Sequence[Note], model: Model, index: LinkIndex, config: Confi
         frozenset(config.ask_tags),
         frozenset(k.lower() for k in config.attendee_keys),
     )
+    context = context_key(index, model)
+    same_context = memo is not None and memo.context == context
+    old = memo.entries if memo is not None else {}
+    entries: dict[str, tuple[Stamp, tuple[str | None, ...], Touches]] = {}
     found: list[Interaction] = []
     planned: dict[str, list[Planned]] = defaultdict(list)
     for note in notes:
-        by_line = _contacts_by_line(note, ctx) if note.links else {}
-        found.extend(_item_touches(note, by_line, ctx, planned))
-        if note.kind == "daily" and note.daily_date is not None:
-            found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
-        if note.kind in ("event", "meeting"):
-            found.extend(_event_touches(note, ctx))
+        stamp = (stamps.get(note.path) if stamps else None) or note
+        share, signature = _reused(old.get(note.path), stamp, same_context, note, ctx)
+        if share is None:
+            share = _note_touches(note, ctx)
+        entries[note.path] = (
+            stamp,
+            signature if signature is not None else _signature(note, ctx),
+            share,
+        )
+        found.extend(share.interactions)
+        for path, plan in share.planned:
+            planned[path].append(plan)
     found.extend(_front_matter_touches(notes, ctx))
-    found.sort(key=lambda i: (i.date, i.path, i.line))
-    return Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
+    found.sort(key=itemgetter(0, 1, 2))  # date, path, line
+    collected = Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
+    return collected, Memo(context, entries)
+
+
+def _reused(
+    hit: tuple[Stamp, tuple[str | None, ...], Touches] | None,
+    stamp: Stamp,
+    same_context: bool,
+    note: Note,
+    ctx: _Context,
+) -> tuple[Touches | None, tuple[str | None, ...] | None]:
+    """A memo entry's touches when they still hold for this note, and its signature when
+    known (None, None: collect the note)."""
+    if (
+        hit is None
+        or stamp is None
+        or not (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0]))
+    ):
+        return None, None
+    if same_context:
+        return hit[2], hit[1]
+    signature = _signature(note, ctx)
+    return (hit[2] if signature == hit[1] else None), signature
+
+
+def context_key(index: LinkIndex, model: Model) -> str:
+    """A digest of what every note's links resolve against: the vault's files and folders,
+    every alias, and which notes are contacts."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (
+        sorted(index.by_path.values()),
+        sorted(index.folders.values()),
+        sorted(f"{alias}\0{chr(1).join(paths)}" for alias, paths in index.by_alias.items()),
+        sorted(model.contacts),
+    ):
+        digest.update("\0".join(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+def _signature(note: Note, ctx: _Context) -> tuple[str | None, ...]:
+    """The contact each of the note's links resolves to (None: not a contact)."""
+    contacts = ctx.model.contacts
+    return tuple(r.path if r.path in contacts else None for r in ctx.index.resolve_note(note))
+
+
+def _note_touches(note: Note, ctx: _Context) -> Touches:
+    """One note's interactions and plans."""
+    planned: list[tuple[str, Planned]] = []
+    by_line = _contacts_by_line(note, ctx) if note.links else {}
+    found = list(_item_touches(note, by_line, ctx, planned))
+    if note.kind == "daily" and note.daily_date is not None:
+        found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
+    if note.kind in ("event", "meeting"):
+        found.extend(_event_touches(note, ctx))
+    return Touches(tuple(found), tuple(planned))
 
 
 def by_contact(interactions: Iterable[Interaction]) -> dict[str, tuple[Interaction, ...]]:
@@ -113,7 +219,7 @@ def _item_touches(
     note: Note,
     by_line: Mapping[int, list[str]],
     ctx: _Context,
-    planned: dict[str, list[Planned]],
+    planned: list[tuple[str, Planned]],
 ) -> Iterator[Interaction]:
     """List items: a dated item or done task with its contacts (the note's own contact
     first in a contact note); an undated item linking a contact in a daily note; open
@@ -128,8 +234,7 @@ def _item_touches(
                     plan = Planned(
                         note.path, item.line, readable(item.text), planned_date(item.text)
                     )
-                    for path in who:
-                        planned[path].append(plan)
+                    planned.extend((path, plan) for path in who)
                 continue
             when = item.done or item.date
             if when is None and note.kind == "daily":
@@ -243,6 +348,6 @@ def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
             who = tuple(c for c in interaction.contacts if c not in gone)
             if not who:
                 continue
-            interaction = replace(interaction, contacts=who)
+            interaction = interaction._replace(contacts=who)
         out.append(interaction)
     return tuple(out)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from mdnet.model import Contact, Goal
 
 
-@dataclass(frozen=True, slots=True)
-class Interaction:
-    """A dated touch-point with one or more contacts."""
+class Interaction(NamedTuple):
+    """A dated touch-point with one or more contacts. (A NamedTuple, as the other per-line
+    records: a vault has tens of thousands, and they are built and stored fast.)"""
 
     date: date
     path: str
@@ -32,8 +33,7 @@ class Interaction:
         return readable(self.raw)
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
+class Planned(NamedTuple):
     """An open task that mentions a contact: a plan, not an interaction."""
 
     path: str

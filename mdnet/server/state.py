@@ -1,8 +1,11 @@
 """The server's memory: the vault's notes as read from disk, the editor's open notes on top.
 
 A change to one open note re-parses that note only; every other note stays parsed in
-memory. Derivation (interactions, relationships, goal states) and the rules then run again
-over the whole vault, as `mdnet check` runs them: that part is not incremental yet."""
+memory, and so do the interactions and plans collected from each note
+(`mdnet.derive.interactions.Memo`): only the changed note's are collected again, and any
+note whose links now resolve to other contacts (a renamed note, a new alias). What reads
+all interactions (relationships, goal states) and the rules then run again over the whole
+vault, as `mdnet check` runs them."""
 
 from __future__ import annotations
 
@@ -44,11 +47,16 @@ class VaultState:
                 self.config = Config()
         vault = load_vault(self.root, self.config, cached_loader(True))
         self.disk: dict[str, Note] = {n.path: n for n in vault.notes}
+        self.stamps: dict[str, tuple[int, int, int] | None] = dict(vault.stamps or {})
+        """Disk notes' file stamps, as the touches memo on disk knows them; a note read
+        again or open in the editor is compared by identity instead."""
         self.files: set[str] = set(vault.files)
         self.open: dict[str, Note] = {}
         self.texts: dict[str, list[str]] = {}
         """Path -> lines of the editor's text, for open notes."""
         self._analysis: Analysis | None = None
+        self._last: Analysis | None = None
+        """The analysis before the last change: its touches memo is reused."""
         self._selection: Selection | None = None
         self._baseline: baseline.Baseline | None = None
         self._baseline_stamp: int | None = None
@@ -97,6 +105,7 @@ class VaultState:
             entry = FileEntry(path, st.st_size, st.st_mtime_ns)
             self.disk[path] = read_note(self.root, entry, self.config)
             self._add_file(path)
+        self.stamps.pop(path, None)
         self._analysis = None
 
     def _add_file(self, path: str) -> None:
@@ -133,8 +142,13 @@ class VaultState:
                 root=self.root,
                 notes=tuple(notes[p] for p in sorted(notes)),
                 files=tuple(sorted(self.files)),
+                stamps={p: s for p, s in self.stamps.items() if p not in self.open},
             )
-            self._analysis = Analysis(vault, self.config, today)
+            last = self._last
+            memo = last.memo if last is not None and last.collected else None
+            # The first analysis reads the memo kept by `mdnet check`, and keeps its own.
+            self._analysis = Analysis(vault, self.config, today, memo, remember=last is None)
+            self._last = self._analysis
         return self._analysis
 
     def selection(self) -> Selection:

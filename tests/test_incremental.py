@@ -1,0 +1,236 @@
+"""Incremental runs equal full runs: the notes cache, each note's touches kept between runs
+(mdnet/touchstore.py), the replay of whole outputs, and the language server's memory.
+
+A random sequence of edits (a log line, a new daily note, a rename, a deletion, an alias,
+a setting, another day) is applied to a small vault; after each, `check` and `report` with
+everything reused must print exactly what a run with `--no-cache` prints."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mdnet import cache, replay
+from mdnet.derive import interactions
+from mdnet.server.state import VaultState
+
+CONTACT = "---\ntype: contact\nnetwork: {network}\naliases: [{alias}]\n---\n# {name}\n\n## Log\n"
+NAMES = ("Dana Reyes", "Sam Okafor", "Lee Chen", "Ana Lima")
+CONFIG = (
+    '[tags]\ngive = ["{give}"]\n'
+    '[networks.work]\ncadence = "{days}d"\n[networks.friends]\ncadence = "60d"\n'
+)
+GOAL = (
+    "---\ntype: goal\ngoal: Talk with 5 people in my work network by 2026-12-31\n"
+    "deadline: 2026-12-31\nmeasure: interactions network:work\ntarget: 5\n---\n"
+)
+EVENT = "---\ntype: event\ndate: 2026-10-02\nattendees: ['[[Dana Reyes]]', '[[SO]]']\n---\n"
+
+
+def alias(name: str) -> str:
+    return "".join(part[0] for part in name.split())
+
+
+def write(root: Path, rel: str, text: str, clock: list[int]) -> None:
+    """Write a note and give it an mtime of its own (as the settling time guarantees)."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    clock[0] += 1_000_000_000
+    os.utime(path, ns=(clock[0], clock[0]))
+
+
+def seed(root: Path, clock: list[int]) -> None:
+    write(root, "mdnet.toml", CONFIG.format(days=30, give="give"), clock)
+    for n, name in enumerate(NAMES):
+        network = "work" if n % 2 == 0 else "friends"
+        note = CONTACT.format(network=network, alias=alias(name), name=name)
+        write(root, f"People/{name}.md", note + f"- 2026-0{n + 5}-10 Coffee #give\n", clock)
+    write(root, "Goals/Work.md", GOAL, clock)
+    write(root, "Events/Meetup.md", EVENT, clock)
+    write(root, "Daily/2026-11-01.md", "Lunch with [[LC]] and [[Ana Lima|Ana]].\n", clock)
+
+
+ACTIONS = st.sampled_from(
+    ("log", "daily", "rename", "delete", "alias", "settings", "today", "contact", "task")
+)
+
+
+def apply(root: Path, action: str, n: int, clock: list[int], today: list[str]) -> None:
+    """One edit of the vault; `n` picks what it applies to."""
+    people = sorted((root / "People").glob("*.md")) if (root / "People").is_dir() else []
+    person = people[n % len(people)] if people else None
+    day = f"2026-11-{n % 20 + 1:02d}"
+    if action == "log" and person is not None:
+        text = person.read_text(encoding="utf-8") + f"- {day} Call about [[{NAMES[n % 4]}]] #ask\n"
+        write(root, person.relative_to(root).as_posix(), text, clock)
+    elif action == "daily":
+        who = NAMES[n % 4] if n % 3 else alias(NAMES[n % 4])
+        write(root, f"Daily/{day}.md", f"Met [[{who}]] for tea. #give\n", clock)
+    elif action == "rename" and person is not None:
+        person.rename(person.with_name(f"Renamed {n}.md"))
+    elif action == "delete" and person is not None:
+        person.unlink()
+    elif action == "alias" and person is not None:
+        text = person.read_text(encoding="utf-8").replace("aliases: [", f"aliases: [X{n % 3}, ", 1)
+        write(root, person.relative_to(root).as_posix(), text, clock)
+        write(root, f"Daily/2026-10-{n % 20 + 1:02d}.md", f"Saw [[X{n % 3}]].\n", clock)
+    elif action == "settings":
+        give = "give" if n % 2 else "gift"
+        write(root, "mdnet.toml", CONFIG.format(days=10 + n % 50, give=give), clock)
+    elif action == "today":
+        today[0] = f"2026-12-{n % 28 + 1:02d}"
+    elif action == "contact":
+        name = NAMES[n % 4] if n % 2 else f"New {n}"
+        note = CONTACT.format(network="work", alias=alias(NAMES[(n + 1) % 4]), name=name)
+        write(root, f"People/More/{name}.md", note, clock)
+    elif action == "task" and person is not None:
+        text = person.read_text(encoding="utf-8") + f"- [x] Sent the deck ✅ {day}\n"
+        write(root, person.relative_to(root).as_posix(), text, clock)
+
+
+def outputs(root: Path, today: str, *extra: str) -> tuple[str, str]:
+    found = run("check", str(root), "--format", "json", "--exit-zero", *extra, today=today)
+    report = run("report", str(root), "--format", "json", *extra, today=today)
+    assert found.exit_code == 0 and report.exit_code == 0, found.output + report.output
+    return found.stdout, report.stdout
+
+
+@pytest.fixture
+def instant(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reuse what was read however recently it changed (each write gets its own mtime)."""
+    for module in (replay, cache):
+        monkeypatch.setattr(module, "SETTLE_NS", -(10**18))
+
+
+@pytest.fixture
+def workdir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(steps=st.lists(st.tuples(ACTIONS, st.integers(0, 99)), min_size=1, max_size=6))
+def test_incremental_and_replayed_runs_equal_a_full_run(
+    steps: list[tuple[str, int]], instant: None, workdir: Path
+) -> None:
+    root = workdir / "v"
+    shutil.rmtree(root, ignore_errors=True)
+    clock, today = [1_700_000_000_000_000_000], ["2026-11-23"]
+    seed(root, clock)
+    outputs(root, today[0])  # fills the caches
+    assert list((root / ".mdnet_cache").glob("touches-*.pickle"))
+    for action, n in steps:
+        apply(root, action, n, clock, today)
+        reused = outputs(root, today[0])
+        again = outputs(root, today[0])  # replayed, now that nothing changed
+        full = outputs(root, today[0], "--no-cache")
+        assert reused == full, (action, n)
+        assert again == full, (action, n)
+
+
+def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the notes whose touches are collected from now on."""
+    seen: list[str] = []
+    real = interactions._note_touches
+
+    def counted(note: object, ctx: object) -> object:
+        seen.append(note.path)  # type: ignore[attr-defined]
+        return real(note, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(interactions, "_note_touches", counted)
+    return seen
+
+
+def test_after_one_changed_note_only_that_note_is_collected_again(
+    instant: None, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, clock, today = workdir / "v", [1_700_000_000_000_000_000], ["2026-11-23"]
+    seed(root, clock)
+    before = outputs(root, today[0])
+    seen = spy(monkeypatch)
+    apply(root, "log", 0, clock, today)  # a line in Ana Lima's log
+    after = outputs(root, today[0])
+    assert before != after
+    assert set(seen) == {"People/Ana Lima.md"}
+
+
+def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
+    instant: None, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, clock = workdir / "v", [1_700_000_000_000_000_000]
+    seed(root, clock)
+    write(root, "Daily/2026-11-02.md", "Coffee with [[Dee]].\n", clock)
+    outputs(root, "2026-11-23")
+    seen = spy(monkeypatch)
+    dana = root / "People/Dana Reyes.md"
+    write(root, "People/Dana Reyes.md", dana.read_text().replace("[DR]", "[DR, Dee]"), clock)
+    outputs(root, "2026-11-23")
+    # Dana's own note changed; the daily note's [[Dee]] now resolves to her.
+    assert set(seen) == {"People/Dana Reyes.md", "Daily/2026-11-02.md"}
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "other-version"])
+def test_a_bad_touches_file_is_ignored_safely(
+    instant: None, workdir: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, clock = workdir / "v", [1_700_000_000_000_000_000]
+    seed(root, clock)
+    clean = outputs(root, "2026-11-23", "--no-cache")
+    outputs(root, "2026-11-23")
+    marker = root / "PWNED"
+    for shard in (root / ".mdnet_cache").glob("touches-*.pickle"):
+        if damage == "garbage":
+            shard.write_bytes(b"\x80\x04\x95truncated")
+        elif damage == "foreign":  # a pickle that would run code when loaded
+            shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
+        else:  # written by another mdnet: its code stamp differs
+            _, context, entries = pickle.loads(shard.read_bytes())
+            shard.write_bytes(pickle.dumps(("another mdnet", context, entries)))
+    for path in (root / ".mdnet_cache").glob("replay-*.bin"):
+        path.unlink()  # or the run would only replay
+    seen = spy(monkeypatch)
+    assert outputs(root, "2026-11-23") == clean
+    assert not marker.exists()
+    assert len(seen) == len(list(root.rglob("*.md")))  # every note collected afresh
+
+
+def test_the_server_collects_only_the_edited_note_and_agrees_with_a_fresh_start(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    root, clock = workdir / "v", [1_700_000_000_000_000_000]
+    seed(root, clock)
+    state = VaultState(root, date(2026, 11, 23))
+    paths = {p.relative_to(root).as_posix() for p in root.rglob("*.md")}
+    state.diagnostics(paths)
+    seen = spy(monkeypatch)
+    dana = "People/Dana Reyes.md"
+    text = (root / dana).read_text() + "- 2026-11-20 Intro to [[SO]] #give\n"
+    state.set_text(dana, text)
+    edited = state.diagnostics(paths)
+    assert seen == [dana]
+    state.set_text("Daily/2026-11-01.md", "Lunch with [[DR]].\n")  # another contact now
+    state.diagnostics(paths)
+    assert seen == [dana, "Daily/2026-11-01.md"]
+    fresh = VaultState(root, date(2026, 11, 23))
+    fresh.set_text(dana, text)
+    fresh.set_text("Daily/2026-11-01.md", "Lunch with [[DR]].\n")
+    assert fresh.diagnostics(paths) == state.diagnostics(paths)
+    assert edited != {}
+    relationships = state.analysis().relationships
+    assert relationships == fresh.analysis().relationships
