@@ -319,3 +319,19 @@ def test_parallel_parsing_gives_the_same_notes_as_serial(
     parallel = cache.parse_all(vault, entries, config)
     assert parallel == serial
     assert len(serial) == len(entries) > 300
+
+
+def test_notes_from_worker_processes_are_the_same_as_parsed_here(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = _tricky_vault(make_vault)
+    config = load_config(vault)
+    entries, _ = discover(vault, config.exclude)
+    serial = cache.parse_all(vault, entries, config)
+    for entry in entries:  # each as a worker sends it: MessagePack, or a pickle when it must
+        sent = pickle.loads(pickle.dumps(cache._parse_chunk((vault, [entry], config))))
+        assert isinstance(sent, list) == (entry.path == "People/Big.md")
+        assert repr(cache._received(sent)) == repr([n for n in serial if n.path == entry.path])
+    monkeypatch.setattr(cache, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
+    assert repr(cache.parse_all(vault, entries, config)) == repr(serial)
