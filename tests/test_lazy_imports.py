@@ -1,0 +1,141 @@
+"""A replayed run loads only what it needs (issue 18): the CLI imports a command when it runs,
+and a `check` answered from its stored output (mdnet/replay.py) imports nothing that reads,
+parses or models a vault. Measured as a shell sees it: a new process, `python -X importtime`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import TODAY, MakeVault, run
+
+from mdnet import replay
+
+HEAVY = ("mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml", "markdown_it", "jinja2")
+"""Modules a replay must not import (each is the root of a larger tree)."""
+STORE_NOW = "import mdnet.replay as r; r.SETTLE_NS = -(10**18); from mdnet.cli import main; main()"
+"""The same CLI, storing its result however recently the vault was written (the tests give
+no file time to settle)."""
+COMMANDS = {
+    "calendar",
+    "check",
+    "clean",
+    "config",
+    "due",
+    "import",
+    "init",
+    "log",
+    "new",
+    "report",
+    "rule",
+    "rules",
+    "server",
+    "show",
+    "sync-properties",
+}
+
+
+def python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def imported(stderr: str) -> set[str]:
+    """The modules named by `-X importtime` lines."""
+    found = re.findall(r"^import time:\s*\d+ \|\s*\d+ \|\s*(\S+)\s*$", stderr, re.MULTILINE)
+    return set(found)
+
+
+def without_importtime(stderr: str) -> str:
+    return "".join(line for line in stderr.splitlines(True) if not line.startswith("import time:"))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
+
+
+def vault(make_vault: MakeVault) -> Path:
+    return make_vault(
+        {
+            "People/Dana.md": "---\ntype: contact\nnetwork: work\n---\n# Dana\n\n## Log\n"
+            "- 2026-11-01 met [[Sam]] #give\n",
+            "People/Sam.md": "---\ntype: contact\nnetwork: work\n---\n# Sam\n",
+            "Notes/Idea.md": "# Idea\n\nSee [[Nobody]].\n",
+        },
+        config='[networks.work]\ncadence = "30d"\n',
+    )
+
+
+def test_a_replayed_check_imports_no_parser_and_prints_the_same(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    root = vault(make_vault)
+    argv = ("check", "vault", "--today", TODAY, "--fail-on", "warning")
+    first = python("-c", STORE_NOW, *argv, cwd=tmp_path)
+    assert first.returncode == 1 and "L001" in first.stdout, first.stderr
+    assert len(list((root / replay.FOLDER).glob("replay-*.bin"))) == 1
+
+    second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
+    modules = imported(second.stderr)
+    assert {"mdnet.cli", "mdnet.app", "mdnet.replay", "click"} <= modules  # the parse works
+    assert heavy(modules) == []
+    assert "mdnet.commands.report" not in modules  # nor the other commands
+    assert (second.stdout, without_importtime(second.stderr), second.returncode) == (
+        first.stdout,
+        first.stderr,
+        first.returncode,
+    )
+
+
+def test_a_run_that_reads_the_vault_does_import_them(make_vault: MakeVault, tmp_path: Path) -> None:
+    """The control: the same check without a stored result loads the parsers."""
+    vault(make_vault)
+    done = python("-X", "importtime", "-m", "mdnet", "check", "vault", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0 and "L001" in done.stdout
+    assert {"mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml"} <= set(
+        heavy(imported(done.stderr))
+    )
+
+
+def test_a_clean_replayed_check_exits_0_without_the_parsers(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    make_vault(
+        {"People/Dana.md": "---\ntype: contact\nnetwork: work\n---\n# Dana\n"},
+        config='[networks.work]\ncadence = "30d"\n',
+    )
+    argv = ("check", "vault", "--today", TODAY, "--select", "L")
+    first = python("-c", STORE_NOW, *argv, cwd=tmp_path)
+    assert first.returncode == 0 and "All checks passed" in first.stdout, first.stderr
+    second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
+    assert heavy(imported(second.stderr)) == []
+    assert (second.stdout, second.returncode) == (first.stdout, 0)
+
+
+def test_help_lists_every_command_with_its_summary() -> None:
+    result = run("--help", today=None)
+    assert result.exit_code == 0
+    listed = result.stdout.split("Commands:", 1)[1].splitlines()
+    rows = [line.split(None, 1) for line in listed if line.strip()]
+    assert {row[0] for row in rows} == COMMANDS
+    assert all(len(row) == 2 and len(row[1]) > 10 for row in rows), rows
+
+
+def test_loading_the_cli_imports_no_command() -> None:
+    code = "import sys, mdnet.cli; print(sorted(m for m in sys.modules if 'commands.' in m))"
+    done = python("-c", code, cwd=Path.cwd())
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_an_unknown_command_is_still_a_usage_error() -> None:
+    env = {**os.environ, "MDNET_TODAY": TODAY}
+    done = subprocess.run(
+        [sys.executable, "-m", "mdnet", "chek"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("mdnet: error: ") and "check" in done.stderr
