@@ -117,6 +117,21 @@ def test_a_clean_replayed_check_exits_0_without_the_parsers(
     assert (second.stdout, second.returncode) == (first.stdout, 0)
 
 
+def test_a_replayed_due_and_report_import_no_parser(make_vault: MakeVault, tmp_path: Path) -> None:
+    vault(make_vault)
+    for argv, shows in (
+        (("due", "vault", "--today", TODAY, "--within", "40d"), "Dana"),
+        (("report", "vault", "--today", TODAY, "--format", "md", "-o", "-"), "L001"),
+    ):
+        first = python("-c", STORE_NOW, *argv, cwd=tmp_path)
+        assert first.returncode == 0 and shows in first.stdout, first.stderr
+        second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
+        modules = imported(second.stderr)
+        assert "mdnet.replay" in modules
+        assert heavy(modules) == [] and "mdnet.dates" not in modules, argv
+        assert (second.stdout, second.returncode) == (first.stdout, 0)
+
+
 def test_help_lists_every_command_with_its_summary() -> None:
     result = run("--help", today=None)
     assert result.exit_code == 0
