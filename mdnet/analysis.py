@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -51,6 +51,9 @@ class Analysis:
         """Each note's touches from an earlier analysis (mdnet.derive.interactions.Memo)."""
         self._remember = remember
         """Keep each note's touches in the vault's cache folder for the next run."""
+        self.focus: frozenset[str] | None = None
+        """While rules run for some notes only (`check PATHS`, an editor's open note): their
+        paths. Rules whose findings on a note come from that note alone skip the others."""
 
     @cached_property
     def index(self) -> LinkIndex:
@@ -60,6 +63,12 @@ class Analysis:
     def model(self) -> Model:
         keys = (self.config.birthday_key, self.config.anniversary_key)
         return build_model(self.vault.notes, keys)
+
+    def focused(self) -> Iterator[Note]:
+        """The notes rules report on: those in `focus`, else every note."""
+        if self.focus is None:
+            return iter(self.vault.notes)
+        return (n for n in (self.notes.get(p) for p in sorted(self.focus)) if n is not None)
 
     @property
     def derived(self) -> Derivation:

@@ -78,24 +78,27 @@ def run_rules(
 
     `only` limits reporting to those vault-relative paths (the whole vault is still read)."""
     out: list[Diagnostic] = []
-    for rule in selection.rules():
-        severity = selection.severity_of(rule)
-        for finding in rule.check(analysis):
-            if only is not None and finding.path not in only:
-                continue
-            if selection.per_file_ignores and selection.ignored_in(finding.path, rule.code):
-                continue
-            diag = Diagnostic(
-                path=finding.path,
-                line=finding.line,
-                column=finding.col,
-                code=rule.code,
-                name=rule.name,
-                severity=severity,
-                message=finding.message,
-                help=rule.fix,
-            )
-            if not is_suppressed(diag, analysis.notes.get(diag.path)):
-                out.append(diag)
+    before, analysis.focus = analysis.focus, frozenset(only) if only is not None else None
+    try:
+        found = [(rule, f) for rule in selection.rules() for f in rule.check(analysis)]
+    finally:
+        analysis.focus = before
+    for rule, finding in found:
+        if only is not None and finding.path not in only:
+            continue
+        if selection.per_file_ignores and selection.ignored_in(finding.path, rule.code):
+            continue
+        diag = Diagnostic(
+            path=finding.path,
+            line=finding.line,
+            column=finding.col,
+            code=rule.code,
+            name=rule.name,
+            severity=selection.severity_of(rule),
+            message=finding.message,
+            help=rule.fix,
+        )
+        if not is_suppressed(diag, analysis.notes.get(diag.path)):
+            out.append(diag)
     out.sort(key=Diagnostic.sort_key)
     return out

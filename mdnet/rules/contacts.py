@@ -134,8 +134,11 @@ def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
         Probably keeping up with regulation.    # C004 assumption 'Probably'
     """
     words = analysis.config.assumption_words
-    for contact in analysis.model.contacts.values():
-        note = analysis.notes[contact.path]
+    contacts = analysis.model.contacts
+    for note in analysis.focused():
+        contact = contacts.get(note.path)
+        if contact is None:
+            continue
         texts = [(line, col, text) for line, col, text in note.prose]
         texts += [(i.line, i.col, i.text) for i in note.items if i.date is None and i.task is None]
         low = "\n".join(text for _, _, text in texts).lower()

@@ -75,7 +75,7 @@ def property_key_case(analysis: Analysis) -> Iterator[Finding]:
         Deadline: 2026-12-31      # F007 `Deadline` is read only as `deadline`
         deadline: 2026-12-31      # fine
     """
-    for note in analysis.vault.notes:
+    for note in analysis.focused():
         if not note.meta:
             continue
         spellings = Counter(str(k).lower() for k in note.meta)
@@ -108,7 +108,7 @@ def bad_suppression(analysis: Analysis) -> Iterator[Finding]:
         <!-- mdnet-disable-next-line G1 -->     # F008 'G1' matches no rule; did you mean G001?
         mdnet-ignore: [C01]                     # F008 'C01' matches no rule
     """
-    for note in analysis.vault.notes:
+    for note in analysis.focused():
         written = [
             (line - 1, code) for line, codes in note.suppress_lines.items() for code in codes
         ]

@@ -51,7 +51,7 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
         - 2026-11-02 Coffee with [[Jon Smyth]]   # L001 when no file is named Jon Smyth
     """
     index = analysis.index
-    for note in analysis.vault.notes:
+    for note in analysis.focused():
         for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if _DATE_TARGET.match(link.target):
                 continue
@@ -82,7 +82,7 @@ def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
         Met [[Alex]] at the meetup    # L002 when People/Alex.md and Archive/Alex.md exist
     """
     index = analysis.index
-    for note in analysis.vault.notes:
+    for note in analysis.focused():
         for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if resolution.ambiguous:
                 others = ", ".join(resolution.candidates)
