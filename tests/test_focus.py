@@ -3,11 +3,10 @@ of the whole vault reports on them, although per-note rules then look at those n
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import json
 import os
+import shutil
+from pathlib import Path
 
 from conftest import MakeVault, run, vault_rows
 
