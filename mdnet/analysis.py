@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -69,6 +69,11 @@ class Analysis:
         if self.focus is None:
             return iter(self.vault.notes)
         return (n for n in (self.notes.get(p) for p in sorted(self.focus)) if n is not None)
+
+    def reports_on(self, paths: Iterable[str]) -> bool:
+        """Whether a rule whose findings are all on these notes has anything to report:
+        always, unless a focus leaves them all out (then it need not derive anything)."""
+        return self.focus is None or not self.focus.isdisjoint(paths)
 
     @property
     def derived(self) -> Derivation:
@@ -150,8 +155,8 @@ class Analysis:
             self.model,
             self.counted,
             self.relationships,
-            self.reconnections,
-            self.points,
+            lambda: self.reconnections,
+            lambda: self.points,
         )
 
     @cached_property

@@ -30,6 +30,9 @@ NOTES = {
     "Archive/Sam.md": "An old note of the same name.\n",
     "Daily/2026-11-03.md": "Lunch with [[Sam]], [[DR]] and [[Ghost]].\n",
     "Goals/G.md": "---\ntype: goal\nGoal: Meet some people\nDeadline: 2026-12-31\n---\n",
+    "Goals/Old.md": "---\ntype: goal\ngoal: Publish 3 posts by June\ndeadline: 2026-06-30\n---\n",
+    "Daily/2026-09-01.md": "- Asked [[Sam]] for advice #ask\n",
+    "Events/Meetup.md": "---\ntype: event\ndate: 2026-10-01\ngoal: '[[Old]]'\n---\n",
 }
 
 
@@ -52,9 +55,10 @@ def by_path(rows: list[dict[str, object]]) -> dict[str, list[tuple[object, ...]]
 
 
 def test_each_note_alone_gets_what_the_whole_check_gives_it(make_vault: MakeVault) -> None:
-    vault = make_vault(NOTES, config="[networks.work]\n")
+    vault = make_vault(NOTES, config='[networks.work]\ncadence = "14d"\n')
     whole = by_path(vault_rows(vault))
-    assert {"C004", "L001", "L002", "F007", "F008"} <= {c for f in whole.values() for c, *_ in f}
+    found = {c for f in whole.values() for c, *_ in f}
+    assert {"C001", "C004", "C006", "L001", "L002", "F007", "F008", "G004", "E004"} <= found
     for path in NOTES:
         alone = by_path(rows_of(vault, path))
         assert alone == ({path: whole[path]} if path in whole else {}), path
@@ -65,7 +69,7 @@ def test_the_sample_vault_note_by_note(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, vault)
     whole = by_path(vault_rows(vault))
     notes = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
-    chosen = [p for p in notes if p.startswith(("People/", "Goals/", "Events/"))][::3]
+    chosen = sorted(set(whole) | set(notes[::4]))
     assert whole and chosen
     for path in chosen:
         alone = by_path(rows_of(vault, path))

@@ -7,7 +7,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -37,8 +37,9 @@ class GoalIndex:
     model: Model
     interactions: tuple[Interaction, ...]
     relationships: Mapping[str, Relationship]
-    reconnections: tuple[Reconnection, ...] = ()
-    points: tuple[Points, ...] = ()
+    reconnections: Callable[[], tuple[Reconnection, ...]] = tuple
+    """Computed when a goal counts them: most vaults have no such goal."""
+    points: Callable[[], tuple[Points, ...]] = tuple
     dates: dict[MeasureKey, list[date]] = field(default_factory=dict)
     amounts: dict[MeasureKey, Amounts] = field(default_factory=dict)
     totals: dict[tuple[MeasureKey, Period], dict[date, float]] = field(default_factory=dict)
@@ -134,7 +135,7 @@ def _dated_amounts(goal: Goal, index: GoalIndex) -> tuple[str, Amounts]:
         return "progress", [(None, goal.progress)]
     if goal.measure is not None:
         if _weighted(goal):
-            return "measure", [(p.date, p.points) for p in index.points]
+            return "measure", [(p.date, p.points) for p in index.points()]
         key = _measure_key(goal)
         if key is None:
             return "measure", [(d, 1.0) for d in _measured(goal, index)]
@@ -189,12 +190,12 @@ def _measure_dates(m: Measure, index: GoalIndex) -> list[date]:
         contacts = index.model.contacts
         return [
             r.date
-            for r in index.reconnections
+            for r in index.reconnections()
             if (not m.tag or m.tag in r.interaction.tags)
             and (not m.network or contacts[r.contact].network == m.network)
         ]
     if m.count == "points":
-        return [p.date for p in index.points]
+        return [p.date for p in index.points()]
     if m.count == "interactions":
         contacts = index.model.contacts
         return [

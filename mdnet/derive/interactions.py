@@ -321,19 +321,20 @@ def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
     a copy for, and is dropped when it is a copy for all of them."""
     first: dict[_Key, str] = {}
     shared: set[_Key] = set()  # written in more than one note: the rare case
-    for interaction in interactions:
-        for contact in interaction.contacts:
-            key = (contact, interaction.date, interaction.kind)
-            if first.setdefault(key, interaction.path) != interaction.path:
+    seen = first.setdefault
+    for when, path, _, _, contacts, _, kind, _ in interactions:  # unpacked: the hot loop
+        for contact in contacts:
+            key = (contact, when, kind)
+            if seen(key, path) != path:
                 shared.add(key)
     if not shared:
         return tuple(interactions)
     groups: dict[_Key, dict[str, list[int]]] = defaultdict(dict)
-    for n, interaction in enumerate(interactions):
-        for contact in interaction.contacts:
-            key = (contact, interaction.date, interaction.kind)
+    for n, (when, path, _, _, contacts, _, kind, _) in enumerate(interactions):
+        for contact in contacts:
+            key = (contact, when, kind)
             if key in shared:
-                groups[key].setdefault(interaction.path, []).append(n)
+                groups[key].setdefault(path, []).append(n)
     dropped: dict[int, set[str]] = defaultdict(set)
     for (contact, _, _), by_path in groups.items():
         keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))

@@ -36,6 +36,8 @@ def contact_overdue(analysis: Analysis) -> Iterator[Finding]:
     Example:
         People/Dana.md:1:1: C001 overdue by 12 days: last contact 2026-08-29 (cadence 60 days)
     """
+    if not analysis.reports_on(analysis.model.contacts):
+        return
     for rel in analysis.derived.relationships.values():
         if rel.state not in ("overdue", "lapsed") or rel.last is None:
             continue
@@ -171,6 +173,8 @@ def contact_never_contacted(analysis: Analysis) -> Iterator[Finding]:
     Example:
         People/Lee Park.md:1:1: C005 never contacted: no interaction and no `met` date
     """
+    if not analysis.reports_on(analysis.model.contacts):
+        return
     for rel in analysis.derived.relationships.values():
         if rel.state == "never":
             yield Finding(
@@ -197,6 +201,9 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
     Example:
         - 2026-10-01 Asked for feedback on my pitch #ask    # C006 before any #give
     """
+    asked = (i.path for i in analysis.derived.interactions if i.kind == "ask")
+    if not analysis.reports_on(asked):  # reported where the ask is written
+        return
     for rel in analysis.derived.relationships.values():
         ask = rel.first_ask
         if ask is None:
@@ -237,6 +244,8 @@ def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
         met: 2026-11-02          # C008 met 21 days ago, no follow-up since
         met_at: "[[Fintech meetup]]"   # C008 met 21 days ago at Fintech meetup (2026-11-02)
     """
+    if not analysis.reports_on(analysis.model.contacts):
+        return
     days = analysis.config.follow_up_days
     today = analysis.today
     events = analysis.model.events

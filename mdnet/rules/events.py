@@ -78,6 +78,8 @@ def event_not_for_who(analysis: Analysis) -> Iterator[Finding]:
         Events/Fintech meetup.md:5:12: E003 none of the 3 attendees is among the goal's
         people (bankers): the where does not follow the who
     """
+    if not analysis.reports_on(analysis.model.events):
+        return
     derived = analysis.derived
     members: dict[str, set[str]] = {}
     for path, goal in sorted(derived.event_goals.items()):
@@ -131,6 +133,8 @@ def event_no_new_contact(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Events/Fintech meetup.md:2:7: E004 no new contact met at this event (2026-11-05)
     """
+    if not analysis.reports_on(analysis.model.events):
+        return
     expected = analysis.config.new_per_event
     if expected <= 0:
         return

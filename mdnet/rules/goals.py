@@ -125,6 +125,8 @@ def goal_missed_deadline(analysis: Analysis) -> Iterator[Finding]:
     Example:
         deadline: 2026-06-30     # G004 deadline passed 146 days ago
     """
+    if not analysis.reports_on(analysis.model.goals):
+        return
     today = analysis.today
     states = analysis.derived.goals
     for goal in analysis.model.goals.values():
@@ -345,6 +347,8 @@ def goal_behind_pace(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Goals/Publish 30 guest posts.md:1:1: G010 12 of 30 guest posts (40%); expected 27 by today
     """
+    if not analysis.reports_on(analysis.model.goals):
+        return
     for state in analysis.derived.goals.values():
         if state.state != "behind":
             continue

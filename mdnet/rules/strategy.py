@@ -81,6 +81,8 @@ def goal_pace_unrealistic(analysis: Analysis) -> Iterator[Finding]:
         Goals/Know 8 bankers.md:3:7: G012 needs 2.5 bankers a week to reach 8 by
         2026-12-31; you did 0.4 a week over the last 90 days
     """
+    if not analysis.reports_on(analysis.model.goals):
+        return
     factor = analysis.config.pace_factor
     today = analysis.today
     index = analysis.goal_index
