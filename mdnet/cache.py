@@ -75,7 +75,7 @@ def _shard_path(folder: Path, prefix: str, number: int) -> Path:
 def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     try:
         return _ENCODER.encode((stamp, entries, b""))
-    except (OverflowError, UnicodeEncodeError):
+    except (OverflowError, UnicodeEncodeError, TypeError):
         pass  # some note holds what MessagePack cannot: find it and store it apart
     plain: dict[str, Entry] = {}
     odd: dict[str, tuple[int, int, int, Any]] = {}
@@ -83,18 +83,21 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
         try:
             _ENCODER.encode((path, entry))
             plain[path] = entry
-        except (OverflowError, UnicodeEncodeError):
+        except (OverflowError, UnicodeEncodeError):  # a big integer; text that is not UTF-8
             odd[path] = (*entry[:3], msgspec.to_builtins(entry[3]))
+        except TypeError:
+            pass  # a value of a type the parser does not make: parsed again next time
     return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
 def _decode_odd(data: bytes) -> dict[str, Entry]:
     odd = _PlainUnpickler(io.BytesIO(data)).load()
-    if not isinstance(odd, dict):
-        return {}
-    return {
-        path: msgspec.convert(value, Entry) for path, value in odd.items() if isinstance(path, str)
-    }
+    entries: dict[str, Entry] = {}
+    for path, value in odd.items() if isinstance(odd, dict) else ():
+        with contextlib.suppress(msgspec.ValidationError):
+            if isinstance(path, str):
+                entries[path] = msgspec.convert(value, Entry)
+    return entries
 
 
 def _load(path: Path, stamp: str | None = None) -> dict[str, Entry]:

@@ -118,6 +118,9 @@ def _damages(vault: Path, good: bytes) -> dict[str, bytes]:
         "a class in the odd entries": msgspec.msgpack.encode(
             [stamp, {}, pickle.dumps({"Goals/G.md": (1, 2, 3, Path("x"))})]
         ),
+        "nested too deep": msgspec.msgpack.encode(
+            [stamp, {"Goals/G.md": [1, 2, 3, {"path": "Goals/G.md", "meta": {"k": None}}]}, b""]
+        ).replace(b"\xa1k\xc0", b"\xa1k" + b"\x91" * 1_000_000 + b"\xc0"),
     }
 
 
@@ -335,3 +338,12 @@ def test_notes_from_worker_processes_are_the_same_as_parsed_here(
     monkeypatch.setattr(cache, "PARALLEL_MIN", 2)
     monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
     assert repr(cache.parse_all(vault, entries, config)) == repr(serial)
+
+
+def test_a_note_the_cache_cannot_hold_is_parsed_again(tmp_path: Path) -> None:
+    fine = Note("A.md", "note", meta={"n": 2**70, "s": "caf\udce9"})
+    unknown = Note("B.md", "note", meta={"odd": 1j})  # no type the parser makes
+    entries = {"A.md": (1, 2, 3, fine), "B.md": (1, 2, 3, unknown), "caf\udce9.md": (1, 2, 3, fine)}
+    cache._store(tmp_path, "notes-x", {0: entries}, "stamp")
+    loaded = cache._load(tmp_path / "notes-x-0.msgpack", "stamp")
+    assert loaded == {"A.md": entries["A.md"], "caf\udce9.md": entries["caf\udce9.md"]}
