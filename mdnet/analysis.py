@@ -26,7 +26,7 @@ from mdnet.derive import relationships as relating
 from mdnet.derive import scorecard as scoring
 from mdnet.derive.occasions import Occasion
 from mdnet.derive.occasions import occasions as next_occasions
-from mdnet.links import LinkIndex
+from mdnet.links import LinkIndex, note_aliases
 from mdnet.model import Model, build_model
 from mdnet.note import Note, Problem
 from mdnet.vault import NoteLoader, Vault, load_serial, load_vault
@@ -42,6 +42,7 @@ class Analysis:
         today: date,
         memo: touches.Memo | None = None,
         remember: bool = False,
+        previous: Analysis | None = None,
     ) -> None:
         self.vault = vault
         self.config = config
@@ -50,18 +51,45 @@ class Analysis:
         self._memo = memo
         """Each note's touches from an earlier analysis (mdnet.derive.interactions.Memo)."""
         self._remember = remember
+        self._previous = previous if previous is not None and previous.config is config else None
+        """The analysis of this vault before some notes changed (the language server's):
+        the link index, the model and each note's touches are updated, not rebuilt."""
+        if previous is not None:
+            previous._previous = None  # superseded: keep no chain of older analyses alive
         """Keep each note's touches in the vault's cache folder for the next run."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
 
     @cached_property
+    def _changed(self) -> set[str]:
+        """Paths whose note is not the previous analysis' (added, changed or removed)."""
+        old = self._previous.notes if self._previous is not None else {}
+        changed = {path for path, note in self.notes.items() if old.get(path) is not note}
+        return changed | (old.keys() - self.notes.keys())
+
+    def _kept(self, name: str) -> Analysis | None:
+        """The previous analysis, when it computed this property already."""
+        previous = self._previous
+        return previous if previous is not None and name in previous.__dict__ else None
+
+    @cached_property
     def index(self) -> LinkIndex:
+        previous = self._kept("index")
+        if (
+            previous is not None
+            and previous.vault.files == self.vault.files
+            and all(_aliases(previous, p) == _aliases(self, p) for p in self._changed)
+        ):
+            return previous.index.forget(self._changed)
         return LinkIndex(self.vault.files, self.vault.notes)
 
     @cached_property
     def model(self) -> Model:
         keys = (self.config.birthday_key, self.config.anniversary_key)
+        previous = self._kept("model")
+        if previous is not None:
+            return build_model(self.vault.notes, keys, previous.model, self._changed)
         return build_model(self.vault.notes, keys)
 
     def focused(self) -> Iterator[Note]:
@@ -83,7 +111,8 @@ class Analysis:
     @cached_property
     def _collected_memo(self) -> tuple[touches.Collected, touches.Memo]:
         notes, stamps = self.vault.notes, self.vault.stamps
-        memo = self._memo
+        kept = self._kept("_collected_memo")
+        memo = self._memo or (kept.memo if kept is not None else None)
         if memo is None and self._remember:
             memo = touchstore.load(self.vault.root, self.config)
         collected, new = touches.collect(notes, self.model, self.index, self.config, memo, stamps)
@@ -94,11 +123,6 @@ class Analysis:
     @property
     def _collected(self) -> touches.Collected:
         return self._collected_memo[0]
-
-    @property
-    def collected(self) -> bool:
-        """Whether the interactions were collected yet (then `memo` costs nothing)."""
-        return "_collected_memo" in self.__dict__
 
     @property
     def memo(self) -> touches.Memo:
@@ -231,6 +255,11 @@ class Analysis:
     def problems(self, code: str) -> list[tuple[str, Problem]]:
         """Problems found while reading notes and their fields, for one code."""
         return self._problems.get(code, [])
+
+
+def _aliases(analysis: Analysis, path: str) -> list[str] | None:
+    note = analysis.notes.get(path)
+    return None if note is None else note_aliases(note)
 
 
 @dataclass(frozen=True, slots=True)

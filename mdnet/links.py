@@ -47,6 +47,13 @@ class LinkIndex:
         self._cache: dict[tuple[str, str, str], Resolution] = {}
         self._per_note: dict[str, tuple[Resolution, ...]] = {}
 
+    def forget(self, paths: Iterable[str]) -> LinkIndex:
+        """This index, for the same files and aliases, with the resolutions of these notes'
+        links forgotten (their text changed)."""
+        for path in paths:
+            self._per_note.pop(path, None)
+        return self
+
     def resolve(self, link: Link, source: str) -> Resolution:
         """Resolve a link written in the note at `source` (a vault-relative path)."""
         folder = source.rsplit("/", 1)[0] if "/" in source else ""

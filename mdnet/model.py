@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -205,22 +206,45 @@ def goal_statement(note: Note) -> tuple[str, tuple[int, int]]:
 
 
 def build_model(
-    notes: tuple[Note, ...], yearly_keys: tuple[str, str] = ("birthday", "anniversary")
+    notes: tuple[Note, ...],
+    yearly_keys: tuple[str, str] = ("birthday", "anniversary"),
+    base: Model | None = None,
+    changed: Collection[str] = (),
 ) -> Model:
     """Build every contact, goal and event, and check their front-matter fields.
-    `yearly_keys`: the properties holding a contact's birthday and anniversary."""
+    `yearly_keys`: the properties holding a contact's birthday and anniversary.
+
+    With `base` (the model of the same notes but those in `changed`, built with the same
+    keys), only the changed notes are built again; the result is the same, in the same
+    order."""
     model = Model()
+    kept: dict[str, list[tuple[str, Problem]]] = {}
+    if base is not None:
+        for found in base.problems:
+            kept.setdefault(found[0], []).append(found)
     for note in notes:
+        path = note.path
+        if base is not None and path not in changed:
+            if path in base.contacts:
+                model.contacts[path] = base.contacts[path]
+            elif path in base.goals:
+                model.goals[path] = base.goals[path]
+            elif path in base.events:
+                model.events[path] = base.events[path]
+            elif path in base.meetings:
+                model.meetings[path] = base.meetings[path]
+            model.problems.extend(kept.get(path, ()))
+            continue
         f = _Fields(note, model)
         if note.kind == "contact":
-            model.contacts[note.path] = _contact(note, f, yearly_keys)
+            model.contacts[path] = _contact(note, f, yearly_keys)
         elif note.kind == "goal":
-            model.goals[note.path] = _goal(note, f)
+            model.goals[path] = _goal(note, f)
         elif note.kind in ("event", "meeting"):
-            found = Event(
-                path=note.path, name=note.stem, date=f.date("date"), private=f.flag("private")
+            found_event = Event(
+                path=path, name=note.stem, date=f.date("date"), private=f.flag("private")
             )
-            (model.events if note.kind == "event" else model.meetings)[note.path] = found
+            (model.events if note.kind == "event" else model.meetings)[path] = found_event
     return model
 
 

@@ -268,6 +268,8 @@ def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Goals/Publish 30 guest posts.md   # G008 no current milestone
     """
+    if not analysis.reports_on(analysis.model.goals):
+        return
     today = analysis.today
     goals = analysis.model.goals
     derived = analysis.derived

@@ -56,7 +56,7 @@ class VaultState:
         """Path -> lines of the editor's text, for open notes."""
         self._analysis: Analysis | None = None
         self._last: Analysis | None = None
-        """The analysis before the last change: its touches memo is reused."""
+        """The analysis before the last change: what it derived is updated, not rebuilt."""
         self._selection: Selection | None = None
         self._baseline: baseline.Baseline | None = None
         self._baseline_stamp: int | None = None
@@ -145,9 +145,11 @@ class VaultState:
                 stamps={p: s for p, s in self.stamps.items() if p not in self.open},
             )
             last = self._last
-            memo = last.memo if last is not None and last.collected else None
-            # The first analysis reads the memo kept by `mdnet check`, and keeps its own.
-            self._analysis = Analysis(vault, self.config, today, memo, remember=last is None)
+            # The first analysis reads the touches kept by `mdnet check`, and keeps its own;
+            # the next ones update the last one's link index, model and touches.
+            self._analysis = Analysis(
+                vault, self.config, today, remember=last is None, previous=last
+            )
             self._last = self._analysis
         return self._analysis
 
