@@ -10,9 +10,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import unquote
 
-from mdnet.dates import leading_date
+from mdnet.dates.parse import DATE_AT_START, leading_date
 from mdnet.mdlinks import find_markdown_links
 from mdnet.noteparts import Heading, Item, Link, wiki_target
 
@@ -35,10 +36,22 @@ _FIELD_INLINE = re.compile(
     rf"\[([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\]"
     rf"|\(([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\)"
 )
-_TAG = re.compile(r"(?<![\w/&#\\])#([\w/-]*[^\W\d][\w/-]*)")
+# Literal first (`[[`, `#`), so that the regex engine jumps to each candidate instead of
+# trying the pattern at every position: 5-10x faster than starting with `(!?)` or a
+# lookbehind. A wikilink's `!` is read from the character before its `[[`; a tag's
+# "not glued to a word" test looks back from after its `#`.
+_WIKI_BRACKETS = re.compile(WIKILINK.pattern.removeprefix("(!?)"))
+_TAG = re.compile(r"#(?<![\w/&#\\]#)([\w/-]*[^\W\d][\w/-]*)")
 _BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PLAIN_UNSAFE = re.compile(r"\n[^\S\n]|\n~")
+"""A body line starting with whitespace or `~` (code, lists nested, a fence): not plain."""
 _SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->")
+
+
+_new = tuple.__new__
+"""Builds a Link or Item from all its fields in order, without NamedTuple's slower
+keyword handling: the scanner makes them by the hundred thousand."""
 
 
 def _md_target(raw: str) -> str | None:
@@ -112,6 +125,9 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
     """Line scanner agreeing with CommonMark on what is code: collect links, tags, items."""
     out = Body()
     state = _State()
+    if _is_plain(lines, first):
+        _scan_plain(lines, first, keep_prose, state, out)
+        return out
     for index in range(first, len(lines)):
         raw = lines[index]
         lineno = index + 1
@@ -132,6 +148,38 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
             continue
         _paragraph(raw, text, lineno, state, out, keep_prose)
     return out
+
+
+def _is_plain(lines: list[str], first: int) -> bool:
+    """No code, comment or indented line can be in these lines: no backtick, no `%%` or
+    `<!--`, and every line is empty or starts with neither whitespace nor `~`."""
+    if first >= len(lines):
+        return True
+    if lines[first][:1] in _NOT_PLAIN:
+        return False
+    text = "\n".join(lines[first:]) if first else "\n".join(lines)
+    return not (
+        "`" in text or "%%" in text or "<!--" in text or _PLAIN_UNSAFE.search(text) is not None
+    )
+
+
+def _scan_plain(lines: list[str], first: int, keep_prose: bool, state: _State, out: Body) -> None:
+    """The scanner for plain lines (`_is_plain`): no line is code or a comment, and no line
+    is indented, so a list's extent (which only decides whether an indented line is code)
+    never matters. A line that holds no `[`, `#` or `::` adds nothing unless its text is
+    kept as prose."""
+    for index in range(first, len(lines)):
+        raw = lines[index]
+        if not raw:
+            continue
+        start = raw[0]
+        if start == "#":
+            if _heading(raw, index + 1, state, out):
+                continue
+        elif start in _ITEM_START and _list_item(raw, raw, index + 1, state, out):
+            continue
+        if keep_prose or "[" in raw or "#" in raw or "::" in raw:
+            _paragraph(raw, raw, index + 1, state, out, keep_prose)
 
 
 def _code_or_blank(raw: str, state: _State) -> bool:
@@ -205,9 +253,10 @@ def _heading(text: str, lineno: int, state: _State, out: Body) -> bool:
         return False
     state.section = (hm.group(2) or "").strip()
     start = hm.start(2) + 1 if hm.group(2) else 1
-    out.headings.append(Heading(lineno, len(hm.group(1)), state.section, start))
+    out.headings.append(_new(Heading, (lineno, len(hm.group(1)), state.section, start)))
     state.in_list = False
-    _scan_links(text, lineno, out)
+    if "[" in text or "#" in text[hm.end(1) :]:  # the heading's own `#`s are no tag
+        _scan_links(text, lineno, out)
     return True
 
 
@@ -220,7 +269,7 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
     body_col = im.end()
     rest = text[body_col:]
     task = None
-    tm = _TASK.match(rest)
+    tm = _TASK.match(rest) if rest[:1] == "[" else None
     if tm:
         task = tm.group(1)
         body_col += tm.end()
@@ -230,24 +279,32 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
         dm = _DONE.search(rest)
         if dm:
             done = _iso(dm.group(1) or dm.group(2))
-    lead = leading_date(rest)
+    lead = None
+    if rest[:1] in _DATE_START:
+        found = DATE_AT_START.match(rest)
+        if found is not None:
+            lead = _calendar_day(found["date"])
     if "::" in rest:
         _inline_fields(rest, body_col, lineno, out)
     n_tags = len(out.tags)
-    _scan_links(text, lineno, out)
-    out.items.append(
-        Item(
-            line=lineno,
-            col=body_col + 1,
-            text=raw[body_col:].strip(),
-            task=task,
-            date=lead[0] if lead else None,
-            done=done,
-            tags=tuple(t for t, _ in out.tags[n_tags:]),
-            section=state.section,
-        )
-    )
+    if "[" in text or "#" in text:
+        _scan_links(text, lineno, out)
+    tags = tuple([t for t, _ in out.tags[n_tags:]]) if len(out.tags) > n_tags else ()
+    # Item's fields in order: line, col, text, task, date, done, tags, section.
+    item = (lineno, body_col + 1, raw[body_col:].strip(), task, lead, done, tags, state.section)
+    out.items.append(_new(Item, item))
     return True
+
+
+_DATE_START = frozenset("0123456789[! \t")
+"""The characters `DATE_AT_START` can match from."""
+
+
+@lru_cache(maxsize=4096)
+def _calendar_day(iso: str) -> date | None:
+    """`YYYY-MM-DD` -> the date, None when no such day exists (as `leading_date` judges)."""
+    lead = leading_date(iso)
+    return lead[0] if lead else None
 
 
 def _paragraph(
@@ -322,25 +379,35 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _scan_links(text: str, lineno: int, out: Body) -> None:
     """Wikilinks, then Markdown links, then tags in what is left."""
+    links = out.links
+    spans: list[tuple[int, int]] = []
     if "[[" in text:
-        spans = []
-        for m in WIKILINK.finditer(text):
-            name = wiki_target(m.group(2))
+        for m in _WIKI_BRACKETS.finditer(text):
+            start = m.start()
+            if start and text[start - 1] == "!":
+                start -= 1  # an embed: `![[...]]`
+            name = wiki_target(m.group(1))
             if name:
-                out.links.append(Link(name, lineno, m.start() + 1, "wiki"))
-            spans.append(m.span())
-        text = _blank_spans(text, spans)  # what was a link is no tag
+                links.append(_new(Link, (name, lineno, start + 1, "wiki", None)))
+            spans.append((start, m.end()))
     if "](" in text:
-        spans = []
-        for link in find_markdown_links(text):
-            target = _md_target(link.destination)
+        if spans:
+            text = _blank_spans(text, spans)  # `[x [[a]] y](b)`: a wikilink is link text
+        for md in find_markdown_links(text):
+            target = _md_target(md.destination)
             if target:
-                out.links.append(Link(target, lineno, link.start + 1, "markdown"))
-            spans.append((link.start, link.end))
-        text = _blank_spans(text, spans)
+                links.append(_new(Link, (target, lineno, md.start + 1, "markdown", None)))
+            spans.append((md.start, md.end))
     if "#" in text:
+        # What is a link is no tag. A tag cannot reach into or out of a link (its characters
+        # are no brackets), so a tag starting outside every link is one as it stands.
         for m in _TAG.finditer(text):
-            out.tags.append((m.group(1).lower(), lineno))
+            at = m.start()
+            for start, end in spans:
+                if start <= at < end:
+                    break
+            else:
+                out.tags.append((m.group(1).lower(), lineno))
 
 
 def _iso(text: str) -> date | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -28,11 +29,31 @@ MAX_YAML_DEPTH = 64
 class _Loader(yaml.CSafeLoader):
     """The C safe loader, keeping dates as text so that mdnet can report bad ones."""
 
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str:
+        """The tag of an untagged node, as the base resolver gives it (this loader has no
+        path resolvers), but remembered for plain scalars: their tag depends on their
+        text alone, and the same texts (`true`, `contact`, `2026-11-02`) come back in note
+        after note."""
+        if kind is yaml.ScalarNode:
+            return _plain_tag(value) if implicit[0] else _DEFAULT_TAG[kind]
+        return _DEFAULT_TAG[kind]
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+@lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    """The tag of a plain (unquoted) scalar: the first implicit resolver that matches."""
+    resolvers = _Loader.yaml_implicit_resolvers
+    for tag, regexp in resolvers.get(value[:1], []) + resolvers.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _DEFAULT_TAG[yaml.ScalarNode]
+
 
 _FM_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
 _TEMPLATE = re.compile(r"\{\{|<%")
@@ -138,6 +159,42 @@ def _check_graph(root: yaml.Node) -> str | None:
         stack.append((node, depth, True))
         stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
     return None
+
+
+def _tree_shape(root: yaml.Node) -> tuple[bool, bool]:
+    """For a tree of nodes (no aliases): (within the size and depth limits, every tag a
+    standard one). Walks one level at a time, so scalars cost no Python step each."""
+    level = [root]
+    depth = count = 0
+    standard = True
+    while level:
+        depth += 1
+        count += len(level)
+        if depth > MAX_YAML_DEPTH or count > MAX_YAML_NODES:
+            return False, False
+        if standard and not {node.tag for node in level} <= _SAFE_TAGS:
+            standard = False
+        seqs = [node.value for node in level if isinstance(node, yaml.SequenceNode)]
+        maps = [node.value for node in level if isinstance(node, yaml.MappingNode)]
+        level = [n for items in seqs for n in items]
+        level.extend(n for pairs in maps for pair in pairs for n in pair)
+    return True, standard
+
+
+_STR = "tag:yaml.org,2002:str"
+_NOT_PLAIN = object()
+
+
+def _plain_value(node: yaml.Node) -> Any:
+    """A text value, or a list of texts, read straight from the node (what the constructor
+    would build from it); `_NOT_PLAIN` for anything else."""
+    if node.__class__ is yaml.ScalarNode:
+        return node.value if node.tag == _STR else _NOT_PLAIN
+    if node.__class__ is yaml.SequenceNode and node.tag == "tag:yaml.org,2002:seq":
+        items = node.value
+        if all(n.__class__ is yaml.ScalarNode and n.tag == _STR for n in items):
+            return [n.value for n in items]
+    return _NOT_PLAIN
 
 
 def _neutralise_tags(root: yaml.Node, offset: int, out: FrontMatter) -> None:
@@ -258,12 +315,17 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             return out
         if root is None:
             return out  # an empty block: nothing to read, nothing failed
-        problem = _check_graph(root)
-        if problem:
-            out.problems.append(Problem("F002", first_line, 1, problem))
-            out.failed = True
-            return out
-        _neutralise_tags(root, offset, out)
+        # Without `*` there is no alias: the nodes form a tree, and one quick pass over it
+        # finds whether the slower checks (which follow shared nodes) have anything to say.
+        within, standard = _tree_shape(root) if "*" not in block else (False, False)
+        if not within:
+            problem = _check_graph(root)
+            if problem:
+                out.problems.append(Problem("F002", first_line, 1, problem))
+                out.failed = True
+                return out
+        if not standard:
+            _neutralise_tags(root, offset, out)
         if not isinstance(root, yaml.MappingNode):
             shape = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
             out.problems.append(
@@ -319,7 +381,10 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             _property_links(key, value_node, offset, out)
         for key, value_node in pairs:
             try:
-                out.meta[key] = loader.construct_object(value_node, deep=True)
+                value = _plain_value(value_node)
+                if value is _NOT_PLAIN:
+                    value = loader.construct_object(value_node, deep=True)
+                out.meta[key] = value
             except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
                 line = value_node.start_mark.line + offset
                 text = block.split("\n")[line - offset] if block else ""

@@ -65,6 +65,8 @@ class Item(NamedTuple):
 
 def wiki_target(inner: str) -> str:
     """`Note#Heading|shown` -> `Note` (also `\\|` as written inside tables)."""
+    if "|" not in inner and "#" not in inner:
+        return inner.strip()  # the common case, without building three strings
     target = inner.replace("\\|", "|").split("|", 1)[0]
     target = target.split("#", 1)[0]
     return target.strip()

@@ -1,0 +1,99 @@
+"""Tests for mdnet.frontmatter: the shortcuts taken on plain YAML keep every guarantee.
+
+Front matter without an alias (`*`) is a tree, checked in one pass; texts and lists of
+texts are read straight from the nodes; plain scalars' tags are remembered. Tags, anchors,
+aliases, merge keys, deep nesting and huge lists must still give the same findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mdnet.config import daily_pattern_regex
+from mdnet.note import Note, parse_note
+
+DAILY = daily_pattern_regex("YYYY-MM-DD")
+
+
+def parse(yaml_text: str) -> Note:
+    data = ("---\n" + yaml_text + "---\nbody\n").encode()
+    return parse_note("n.md", data, folders={}, daily=DAILY, max_front_matter_size=200_000)
+
+
+def problems(note: Note) -> list[tuple[str, int, int]]:
+    return [(p.code, p.line, p.col) for p in note.problems]
+
+
+def test_plain_values_keep_their_types_and_places() -> None:
+    note = parse(
+        "a: true\nb: 'true'\nc: 1_000\nd: 2026-11-02\ne: ~\nf: ''\ng:\nh: 0x1F\nj: 1:30\n"
+        "t: [a, \"b\", 'c']\nu: [a, 1, true, null, 2026-11-02]\n"
+    )
+    expected: dict[str, Any] = {
+        "a": True,
+        "b": "true",
+        "c": 1000,
+        "d": "2026-11-02",  # dates stay text
+        "e": None,
+        "f": "",
+        "g": None,
+        "h": 31,
+        "j": 90,  # YAML 1.1 sexagesimal
+        "t": ["a", "b", "c"],
+        "u": ["a", 1, True, None, "2026-11-02"],
+    }
+    assert note.meta == expected
+    assert note.key_lines["b"] == (3, 5)
+    assert note.key_lines["u"] == (12, 4)
+    assert note.problems == ()
+    again = parse("x: true\ny: 2026-11-02\n")  # the same texts a second time
+    assert again.meta == {"x": True, "y": "2026-11-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "meta"),
+    [
+        ("key: =\n", [("F005", 2, 6)], {"key": "="}),  # YAML's `value` tag
+        ('x: !custom [a, "[[B]]"]\n', [("F005", 2, 4)], {"x": ["a", "[[B]]"]}),
+        ("x: !!str 123\n", [], {"x": "123"}),
+        ("base: {a: 1}\n<<: {b: 2}\n", [("F005", 3, 1)], {"base": {"a": 1}, "<<": {"b": 2}}),
+        ("x: !!str [a]\n", [("F002", 2, 4)], {}),
+    ],
+)
+def test_tags_and_merge_keys_are_still_reported(
+    text: str, found: list[tuple[str, int, int]], meta: dict[str, Any]
+) -> None:
+    note = parse(text)
+    assert problems(note) == found
+    assert note.meta == meta
+
+
+def test_an_alias_shares_its_anchor_value_and_its_links() -> None:
+    note = parse('a: &x "[[A]]"\nb: *x\nc: &l [1]\nd: [*l, *l]\n')
+    assert note.meta == {"a": "[[A]]", "b": "[[A]]", "c": [1], "d": [[1], [1]]}
+    assert [(lk.target, lk.line, lk.col, lk.key) for lk in note.links] == [
+        ("A", 2, 5, "a"),
+        ("A", 2, 5, "b"),
+    ]
+    assert note.problems == ()
+
+
+@pytest.mark.parametrize(("levels", "fails"), [(62, False), (63, True)])
+def test_nesting_limit_is_exact(levels: int, fails: bool) -> None:
+    note = parse("a: " + "[" * levels + "x" + "]" * levels + "\n")
+    assert note.front_matter_failed is fails
+    assert ("F002", 1, 1) in problems(note) if fails else "a" in note.meta
+
+
+@pytest.mark.parametrize(("items", "fails"), [(19_997, False), (19_998, True)])
+def test_value_count_limit_is_exact(items: int, fails: bool) -> None:
+    note = parse("a: [" + ",".join(["1"] * items) + "]\n")
+    assert note.front_matter_failed is fails
+    assert problems(note) == ([("F002", 1, 1)] if fails else [])
+
+
+def test_a_value_that_cannot_be_built_is_f002_and_left_out() -> None:
+    note = parse("a: ok\nc: {[x]: 1}\n")
+    assert problems(note) == [("F002", 3, 4)]
+    assert note.meta == {"a": "ok"}
