@@ -234,3 +234,51 @@ def test_the_server_collects_only_the_edited_note_and_agrees_with_a_fresh_start(
     assert edited != {}
     relationships = state.analysis().relationships
     assert relationships == fresh.analysis().relationships
+
+
+EDITS = st.sampled_from(
+    (
+        "- 2026-11-20 Intro to [[SO]] #give\n",
+        "- 2026-11-21 Asked [[Lee Chen]] for a favour #ask\n",
+        "Lunch with [[X1]] and [[Dana Reyes]].\n",
+        "---\ntype: contact\nnetwork: work\naliases: [X1]\n---\n# Someone\n",
+        "---\ntype: goal\ngoal: Meet 3 people by 2026-12-01\ndeadline: 2026-12-01\n---\n",
+        "---\ntype: event\ndate: 2026-11-01\nattendees: ['[[LC]]']\n---\n",
+        "---\ntype: contact\nnetwork: [broken\n---\n",
+        "",
+    )
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(edits=st.lists(st.tuples(st.integers(0, 7), EDITS, st.booleans()), min_size=1, max_size=6))
+def test_the_servers_updated_analysis_equals_a_fresh_one(
+    edits: list[tuple[int, str, bool]], workdir: Path
+) -> None:
+    from datetime import date
+
+    root = workdir / "v"
+    shutil.rmtree(root, ignore_errors=True)
+    seed(root, [1_700_000_000_000_000_000])
+    state = VaultState(root, date(2026, 11, 23))
+    notes = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+    texts: dict[str, str] = {}
+    for n, edit, append in edits:
+        path = notes[n % len(notes)]
+        before = texts.get(path, (root / path).read_text(encoding="utf-8"))
+        texts[path] = before + edit if append else edit
+        state.set_text(path, texts[path])
+        state.diagnostics({path})  # as the editor asks after each change
+    fresh = VaultState(root, date(2026, 11, 23))
+    for path, text in texts.items():
+        fresh.set_text(path, text)
+    assert state.diagnostics(set(notes)) == fresh.diagnostics(set(notes))
+    ours, theirs = state.analysis(), fresh.analysis()
+    assert ours.model == theirs.model
+    assert ours.relationships == theirs.relationships
+    assert ours.goals == theirs.goals
+    assert ours.counted == theirs.counted
