@@ -350,3 +350,38 @@ def test_verbose_runs_are_never_replayed(
     run("check", str(vault), "--verbose")
     no_loading(monkeypatch)
     assert "the vault was read" in run("check", str(vault), "--verbose").stderr
+
+
+WHAT_THE_KEY_COVERS = {
+    "People/Dana.md": True,
+    "a/b/c/deep.md": True,
+    "Assets/photo.png": True,
+    ".mdnet-baseline.json": True,  # the root's hidden files: the baseline
+    "mdnet.toml": True,
+    ".obsidian/daily-notes.json": True,
+    ".obsidian/workspace.json": False,  # rewritten by Obsidian as you click around
+    ".obsidian/plugins/dataview/data.json": True,
+    ".obsidian/plugins/dataview/main.js": False,
+    ".obsidian/themes/x/theme.css": False,
+    ".mdnet/templates/report.html": True,
+    ".git/config": False,
+    ".trash/old.md": False,
+    "People/.draft.md": False,
+    "a/.hidden/c.md": False,
+    "a/b/.cache/x.json": False,
+}
+
+
+def test_the_key_changes_with_exactly_the_files_mdnet_reads(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    for rel in WHAT_THE_KEY_COVERS:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x", encoding="utf-8")
+    changed = {}
+    for rel in WHAT_THE_KEY_COVERS:
+        before = replay.key(root, "check")[0]
+        with (root / rel).open("a", encoding="utf-8") as handle:
+            handle.write("y")  # a new size: a new line in the key if the file is in it
+        changed[rel] = replay.key(root, "check")[0] != before
+    assert changed == WHAT_THE_KEY_COVERS
+    assert all(replay.covers(rel) == covered for rel, covered in WHAT_THE_KEY_COVERS.items())
