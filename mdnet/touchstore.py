@@ -1,4 +1,4 @@
-"""The memo of each note's touches on disk (`.mdnet_cache/touches-*.pickle`), so that a run
+"""The memo of each note's touches on disk (`.mdnet_cache/touches-*.msgpack`), so that a run
 after a few changed notes collects interactions from those notes only.
 
 An entry holds a note's file stamp (size, mtime, ctime; only notes unchanged for
@@ -6,47 +6,39 @@ An entry holds a note's file stamp (size, mtime, ctime; only notes unchanged for
 interactions and plans (see `mdnet.derive.interactions.Memo`). Entries are spread over
 `SHARDS` files, as the notes cache is, so that an edit rewrites one or two. The file name
 carries the settings touches depend on (give and ask tags, attendee keys, how notes are
-classified); every file carries mdnet's code stamp. Only mdnet's own records and dates can
-be read back: a foreign, corrupt or older file is ignored, never run."""
+classified); every file carries mdnet's code stamp. Files are MessagePack, decoded by
+msgspec straight into interactions and plans with every field's type checked, as the notes
+cache is: a foreign, corrupt or older file is ignored, never run. A note whose touches
+MessagePack cannot hold (text that is not UTF-8) is left out, and collected next time."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
-import pickle
 import tempfile
 import zlib
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import cast
+
+import msgspec
 
 from mdnet import replay
 from mdnet.config import Config
-from mdnet.derive import records
 from mdnet.derive.interactions import Memo, Touches
+from mdnet.derive.records import Interaction, Planned
 
-FORMAT = 1
+FORMAT = 2
 SHARDS = 16
 FOLDER = replay.FOLDER
 
-_Entry = tuple[tuple[int, int, int], tuple[str | None, ...], Touches]
-_Stored = tuple[object, tuple[str | None, ...], tuple[Any, ...], tuple[Any, ...]]
-_ALLOWED = {("datetime", "date"): date} | {
-    ("mdnet.derive.records", name): getattr(records, name) for name in ("Interaction", "Planned")
-}
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Only interactions, plans and dates: a foreign file can never run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        found = _ALLOWED.get((module, name))
-        if found is None:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
-        return found
+_File = tuple[int, int, int]
+_Stored = tuple[
+    _File, tuple[str | None, ...], tuple[Interaction, ...], tuple[tuple[str, Planned], ...]
+]
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(tuple[str, str, dict[str, _Stored]])
 
 
 def _prefix(config: Config) -> str:
@@ -69,26 +61,30 @@ def _shard(path: str) -> int:
 
 
 def _code() -> str:
-    return "\n".join(replay.code_lines())
+    text = "\n".join(replay.code_lines())
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _shard_path(folder: Path, prefix: str, number: int) -> Path:
+    return folder / f"{prefix}-{number:x}.msgpack"
 
 
 def load(root: Path, config: Config) -> Memo | None:
     """The stored memo for these settings; None when there is none that can be read."""
     folder, prefix, code = root / FOLDER, _prefix(config), _code()
     contexts: set[str] = set()
-    entries: dict[str, _Entry] = {}
+    entries: dict[str, tuple[_File, tuple[str | None, ...], Touches]] = {}
     for number in range(SHARDS):
         try:
-            data = (folder / f"{prefix}-{number:x}.pickle").read_bytes()
-            stamp, context, stored = _SafeUnpickler(io.BytesIO(data)).load()
-            if stamp != code or not isinstance(context, str) or not isinstance(stored, dict):
-                continue
-            for path, (file, signature, interactions, planned) in stored.items():
-                if not all(type(v) is tuple for v in (file, signature, interactions, planned)):
-                    raise TypeError(path)
-                entries[path] = (file, signature, Touches(interactions, planned))
-        except Exception:  # missing, corrupt, truncated or foreign: those notes are collected
+            stamp, context, stored = _DECODER.decode(
+                _shard_path(folder, prefix, number).read_bytes()
+            )
+        except Exception:  # missing, corrupt, truncated, foreign or too deep: collected afresh
             continue
+        if stamp != code:
+            continue
+        for path, (file, signature, interactions, planned) in stored.items():
+            entries[path] = (file, signature, Touches(interactions, planned))
         contexts.add(context)
     if not entries:
         return None
@@ -96,13 +92,25 @@ def load(root: Path, config: Config) -> Memo | None:
     return Memo(contexts.pop() if len(contexts) == 1 else "", entries)
 
 
+def _encode(code: str, context: str, entries: dict[str, _Stored]) -> bytes:
+    try:
+        return _ENCODER.encode((code, context, entries))
+    except UnicodeEncodeError:  # a lone surrogate in some note's text: leave those out
+        pass
+    kept = {}
+    for path, entry in entries.items():
+        with contextlib.suppress(UnicodeEncodeError):
+            _ENCODER.encode((path, entry))
+            kept[path] = entry
+    return _ENCODER.encode((code, context, kept))
+
+
 def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
     """Write the shards whose entries changed (all of them when the context did)."""
-    kept = {
-        path: entry
-        for path, entry in new.entries.items()
-        if type(entry[0]) is tuple  # a file stamp; a note kept in memory is never stored
-    }
+    kept: dict[str, tuple[_File, tuple[str | None, ...], Touches]] = {}
+    for path, (stamp, signature, share) in new.entries.items():
+        if type(stamp) is tuple:  # a file stamp; a note kept in memory is never stored
+            kept[path] = (cast(_File, stamp), signature, share)
     before: Mapping[str, tuple[object, object, Touches]] = old.entries if old else {}
     if old is not None and old.context == new.context:
         changed = {
@@ -125,15 +133,16 @@ def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
         if not ignore.exists():
             ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
         for number, entries in shards.items():
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+            data = _encode(code, new.context, entries)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".msgpack")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((code, new.context, entries), handle, pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, folder / f"{prefix}-{number:x}.pickle")
+                    handle.write(data)
+                os.replace(tmp, _shard_path(folder, prefix, number))
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        for stale in folder.glob("touches-*.pickle"):
+        for stale in folder.glob("touches-*"):
             if not stale.name.startswith(prefix + "-"):
                 stale.unlink(missing_ok=True)
     except OSError:

@@ -14,12 +14,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet import cache, replay
+from mdnet import cache, replay, touchstore
 from mdnet.derive import interactions
 from mdnet.server.state import VaultState
 
@@ -132,7 +133,7 @@ def test_incremental_and_replayed_runs_equal_a_full_run(
     clock, today = [1_700_000_000_000_000_000], ["2026-11-23"]
     seed(root, clock)
     outputs(root, today[0])  # fills the caches
-    assert list((root / ".mdnet_cache").glob("touches-*.pickle"))
+    assert list((root / ".mdnet_cache").glob("touches-*.msgpack"))
     for action, n in steps:
         apply(root, action, n, clock, today)
         reused = outputs(root, today[0])
@@ -183,7 +184,7 @@ def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
     assert set(seen) == {"People/Dana Reyes.md", "Daily/2026-11-02.md"}
 
 
-@pytest.mark.parametrize("damage", ["garbage", "foreign", "other-version"])
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "wrong-types", "other-version"])
 def test_a_bad_touches_file_is_ignored_safely(
     instant: None, workdir: Path, damage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -192,14 +193,19 @@ def test_a_bad_touches_file_is_ignored_safely(
     clean = outputs(root, "2026-11-23", "--no-cache")
     outputs(root, "2026-11-23")
     marker = root / "PWNED"
-    for shard in (root / ".mdnet_cache").glob("touches-*.pickle"):
+    stamp = touchstore._code()
+    shards = list((root / ".mdnet_cache").glob("touches-*.msgpack"))
+    assert shards
+    for shard in shards:
         if damage == "garbage":
-            shard.write_bytes(b"\x80\x04\x95truncated")
-        elif damage == "foreign":  # a pickle that would run code when loaded
+            shard.write_bytes(b"\x93\xa4truncated")
+        elif damage == "foreign":  # a pickle that would run code, were it unpickled
             shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
+        elif damage == "wrong-types":  # well-formed MessagePack, not interactions
+            shard.write_bytes(msgspec.msgpack.encode([stamp, "ctx", {"People/x.md": [1, 2]}]))
         else:  # written by another mdnet: its code stamp differs
-            _, context, entries = pickle.loads(shard.read_bytes())
-            shard.write_bytes(pickle.dumps(("another mdnet", context, entries)))
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
     for path in (root / ".mdnet_cache").glob("replay-*.bin"):
         path.unlink()  # or the run would only replay
     seen = spy(monkeypatch)
