@@ -164,7 +164,11 @@ def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
     if problem is None:
         try:
             with open(root / entry.path, "rb") as handle:
-                data = handle.read(config.max_file_size + 1)
+                # The size seen when listing, and a byte more to notice growth: reading
+                # `max_file_size + 1` at once allocates that much for every note.
+                data = handle.read(entry.size + 1)
+                if len(data) > entry.size:
+                    data += handle.read(config.max_file_size + 1 - len(data))
         except OSError as exc:
             problem = f"cannot read file ({exc.strerror})"
         else:
