@@ -137,11 +137,11 @@ def test_the_cache_is_written_atomically(
     assert result.exit_code == 1 and result.stdout == expected  # the check itself still works
     cache = vault / ".mdnet_cache"
     leftovers = list(cache.iterdir()) if cache.exists() else []
-    assert not [p.name for p in leftovers if "tmp" in p.name or p.suffix == ".pickle"]
+    assert not [p.name for p in leftovers if "tmp" in p.name or p.suffix == ".msgpack"]
     monkeypatch.undo()
     assert run("check", str(vault), "--format", "json").stdout == expected
     stored = {p.name: p.read_bytes() for p in cache.iterdir()}
-    assert any(name.endswith(".pickle") for name in stored)
+    assert any(name.endswith(".msgpack") for name in stored)
     monkeypatch.setattr(os, "replace", refuse)
     (vault / "People" / "Sam.md").write_text("---\ntype: contact\n---\n", encoding="utf-8")
     run("check", str(vault), "--format", "json")
