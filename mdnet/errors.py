@@ -1,4 +1,5 @@
-"""The one exception family the CLI turns into a message and exit code 2."""
+"""The one exception family the CLI turns into a message and exit code 2, and the warning it
+prints for a setting mdnet skipped. Light: the CLI imports it before anything is read."""
 
 from __future__ import annotations
 
