@@ -14,6 +14,9 @@ from pathlib import Path
 from mdnet import replay
 from mdnet.config import Config
 from mdnet.note import Note, Problem, classify, parse_note
+from mdnet.roots import VAULT_MARKERS as VAULT_MARKERS  # light: the CLI finds roots
+from mdnet.roots import find_root as find_root
+from mdnet.roots import find_vault_above as find_vault_above
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,28 +213,3 @@ def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> 
         for e in entries
     }
     return Vault(root=root, notes=tuple(notes), files=tuple(every), stamps=stamps)
-
-
-VAULT_MARKERS = ("mdnet.toml", ".obsidian")
-
-
-def find_vault_above(folder: Path) -> Path | None:
-    """The folder itself when it is marked as a vault, else the nearest marked one above."""
-    start = folder.resolve()
-    for candidate in (start, *start.parents):
-        if any((candidate / marker).exists() for marker in VAULT_MARKERS):
-            return candidate
-    return None
-
-
-def find_root(path: Path) -> Path:
-    """The vault holding `path`: the nearest folder upward with mdnet.toml or .obsidian,
-    else the nearest git work tree, else the path's own folder."""
-    start = (path if path.is_dir() else path.parent).resolve()
-    found = find_vault_above(start)
-    if found is not None:
-        return found
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start

@@ -96,7 +96,7 @@ def command(
     from mdnet.app import Outcome
     from mdnet.commands.runner import run
     from mdnet.importer.write import ImportRequest, run_import
-    from mdnet.vault import find_root
+    from mdnet.roots import find_root
 
     def call() -> Outcome:
         result = run_import(

@@ -19,7 +19,7 @@ def _complete_contacts(ctx: click.Context, param: click.Parameter, incomplete: s
     try:
         import warnings
 
-        from mdnet.vault import find_root
+        from mdnet.roots import find_root
 
         root = Path(ctx.params.get("vault") or find_root(Path.cwd()))
         with warnings.catch_warnings():

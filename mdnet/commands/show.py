@@ -44,8 +44,8 @@ def command(
     the goals that count them and the events they attended."""
     from mdnet.app import Outcome, open_vault
     from mdnet.commands.runner import run
+    from mdnet.roots import find_root
     from mdnet.show import render_json, render_text, show_contact
-    from mdnet.vault import find_root
 
     def call() -> Outcome:
         root = vault if vault is not None else find_root(Path.cwd())
