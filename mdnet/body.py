@@ -44,8 +44,8 @@ _WIKI_BRACKETS = re.compile(WIKILINK.pattern.removeprefix("(!?)"))
 _TAG = re.compile(r"#(?<![\w/&#\\]#)([\w/-]*[^\W\d][\w/-]*)")
 _BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_PLAIN_UNSAFE = re.compile(r"\n[^\S\n]|\n~")
-"""A body line starting with whitespace or `~` (code, lists nested, a fence): not plain."""
+_PLAIN_INDENTED = re.compile(r"\n[^\S\n]")
+"""A line starting with whitespace (code, a nested list): not plain."""
 _SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->")
 
 
@@ -136,7 +136,7 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
         elif _code_or_blank(raw, state):
             continue
         text = raw
-        if state.in_percent or state.in_html or "`" in raw or "%%" in raw or "<!--" in raw:
+        if state.in_percent or state.in_html or "`" in raw or "%" in raw or "<!--" in raw:
             text = _hide_comments(raw, lineno, state, out)
         if not text.strip():
             continue
@@ -158,8 +158,13 @@ def _is_plain(lines: list[str], first: int) -> bool:
     if lines[first][:1] in _NOT_PLAIN:
         return False
     text = "\n".join(lines[first:]) if first else "\n".join(lines)
+    # One character first: searching for several is much slower on non-ASCII text.
     return not (
-        "`" in text or "%%" in text or "<!--" in text or _PLAIN_UNSAFE.search(text) is not None
+        "`" in text
+        or ("%" in text and "%%" in text)
+        or ("<" in text and "<!--" in text)
+        or ("~" in text and "\n~" in text)
+        or _PLAIN_INDENTED.search(text) is not None
     )
 
 
@@ -178,7 +183,7 @@ def _scan_plain(lines: list[str], first: int, keep_prose: bool, state: _State, o
                 continue
         elif start in _ITEM_START and _list_item(raw, raw, index + 1, state, out):
             continue
-        if keep_prose or "[" in raw or "#" in raw or "::" in raw:
+        if keep_prose or "[" in raw or "#" in raw or (":" in raw and "::" in raw):
             _paragraph(raw, raw, index + 1, state, out, keep_prose)
 
 
@@ -268,28 +273,26 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
     state.in_list = True
     body_col = im.end()
     rest = text[body_col:]
-    task = None
-    tm = _TASK.match(rest) if rest[:1] == "[" else None
-    if tm:
-        task = tm.group(1)
-        body_col += tm.end()
-        rest = rest[tm.end() :]
-    done = None
-    if task is not None and ("✅" in rest or "completion::" in rest):
-        dm = _DONE.search(rest)
-        if dm:
-            done = _iso(dm.group(1) or dm.group(2))
-    lead = None
-    if rest[:1] in _DATE_START:
+    first = rest[:1]
+    task = done = lead = None
+    if first == "[":
+        tm = _TASK.match(rest)
+        if tm:
+            task = tm.group(1)
+            body_col += tm.end()
+            rest = rest[tm.end() :]
+            first = rest[:1]
+            if "✅" in rest or "completion::" in rest:
+                dm = _DONE.search(rest)
+                if dm:
+                    done = _iso(dm.group(1) or dm.group(2))
+    if first in _DATE_START:
         found = DATE_AT_START.match(rest)
         if found is not None:
             lead = _calendar_day(found["date"])
-    if "::" in rest:
+    if ":" in rest and "::" in rest:
         _inline_fields(rest, body_col, lineno, out)
-    n_tags = len(out.tags)
-    if "[" in text or "#" in text:
-        _scan_links(text, lineno, out)
-    tags = tuple([t for t, _ in out.tags[n_tags:]]) if len(out.tags) > n_tags else ()
+    tags = _scan_links(text, lineno, out) if "[" in text or "#" in text else ()
     # Item's fields in order: line, col, text, task, date, done, tags, section.
     item = (lineno, body_col + 1, raw[body_col:].strip(), task, lead, done, tags, state.section)
     out.items.append(_new(Item, item))
@@ -313,7 +316,7 @@ def _paragraph(
     """Step 5: any other text line: its links, and the line itself for contact notes."""
     if state.in_list and not (text.startswith((" ", "\t"))):
         state.in_list = False
-    if "::" in text:
+    if ":" in text and "::" in text:
         _inline_fields(text, 0, lineno, out)
     n_links = len(out.links)
     if "[" in text or "#" in text:
@@ -377,20 +380,21 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _scan_links(text: str, lineno: int, out: Body) -> None:
-    """Wikilinks, then Markdown links, then tags in what is left."""
+def _scan_links(text: str, lineno: int, out: Body) -> tuple[str, ...]:
+    """Wikilinks, then Markdown links, then tags in what is left. Returns the tags."""
     links = out.links
     spans: list[tuple[int, int]] = []
-    if "[[" in text:
+    if "[" in text and "[[" in text:
         for m in _WIKI_BRACKETS.finditer(text):
-            start = m.start()
+            start, end = m.span()
             if start and text[start - 1] == "!":
                 start -= 1  # an embed: `![[...]]`
-            name = wiki_target(m.group(1))
+            inner = m.group(1)
+            name = inner.strip() if "|" not in inner and "#" not in inner else wiki_target(inner)
             if name:
                 links.append(_new(Link, (name, lineno, start + 1, "wiki", None)))
-            spans.append((start, m.end()))
-    if "](" in text:
+            spans.append((start, end))
+    if "]" in text and "](" in text:
         if spans:
             text = _blank_spans(text, spans)  # `[x [[a]] y](b)`: a wikilink is link text
         for md in find_markdown_links(text):
@@ -398,16 +402,22 @@ def _scan_links(text: str, lineno: int, out: Body) -> None:
             if target:
                 links.append(_new(Link, (target, lineno, md.start + 1, "markdown", None)))
             spans.append((md.start, md.end))
-    if "#" in text:
-        # What is a link is no tag. A tag cannot reach into or out of a link (its characters
-        # are no brackets), so a tag starting outside every link is one as it stands.
-        for m in _TAG.finditer(text):
-            at = m.start()
-            for start, end in spans:
-                if start <= at < end:
-                    break
-            else:
-                out.tags.append((m.group(1).lower(), lineno))
+    if "#" not in text:
+        return ()
+    # What is a link is no tag. A tag cannot reach into or out of a link (its characters
+    # are no brackets), so a tag starting outside every link is one as it stands.
+    tags = []
+    for m in _TAG.finditer(text):
+        at = m.start()
+        for start, end in spans:
+            if start <= at < end:
+                break
+        else:
+            tags.append(m.group(1).lower())
+    if not tags:
+        return ()
+    out.tags.extend([(tag, lineno) for tag in tags])
+    return tuple(tags)
 
 
 def _iso(text: str) -> date | None:

@@ -182,6 +182,8 @@ def _tree_shape(root: yaml.Node) -> tuple[bool, bool]:
 
 
 _STR = "tag:yaml.org,2002:str"
+_new = tuple.__new__
+"""Builds a Link from all its fields in order, without NamedTuple's keyword handling."""
 _NOT_PLAIN = object()
 
 
@@ -245,9 +247,8 @@ def _property_links(key: str, node: yaml.Node, offset: int, out: FrontMatter) ->
                     target = wiki_target(m.group(1))
                     if target:
                         at = col + quote + m.start() if one_line else col
-                        out.links.append(
-                            Link(target, n.start_mark.line + offset, at, "property", key=key)
-                        )
+                        line = n.start_mark.line + offset
+                        out.links.append(_new(Link, (target, line, at, "property", key)))
         elif isinstance(n, yaml.SequenceNode):
             inner = n.value
             if (
@@ -281,7 +282,6 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
     """Parse YAML safely with the C loader, keeping each top-level key's line."""
     out = FrontMatter()
     offset = first_line + 1  # libyaml lines are 0-based and the block starts after `---`
-    template = _TEMPLATE.search(block)
     loader = _Loader(block)
     try:
         try:
@@ -294,6 +294,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             if "expected a single document" in str(exc):
                 what = "front matter holds more than one YAML document"
             hint = ""
+            template = _TEMPLATE.search(block)
             if template:
                 tline = block.count("\n", 0, template.start()) + offset
                 hint = f" (template placeholder on line {tline}: {TEMPLATE_HINT})"
@@ -378,7 +379,8 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
                 col += 1  # point inside the quotes, where the text starts
             out.key_lines[key] = (value_node.start_mark.line + offset, col)
-            _property_links(key, value_node, offset, out)
+            if value_node.__class__ is not yaml.ScalarNode or "[[" in value_node.value:
+                _property_links(key, value_node, offset, out)
         for key, value_node in pairs:
             try:
                 value = _plain_value(value_node)
