@@ -1,12 +1,12 @@
 """A replayed run loads only what it needs (issue 18): the CLI imports a command when it runs,
 and a `check` answered from its stored output (mdnet/replay.py) imports nothing that reads,
-parses or models a vault. Measured as a shell sees it: a new process, `python -X importtime`.
+parses or models a vault. Measured as a shell sees it: a new process, whose `sys.modules` is
+printed as it exits (also the modules imported with importlib, which `-X importtime` omits).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +20,17 @@ HEAVY = ("mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml", "markdown_it"
 STORE_NOW = "import mdnet.replay as r; r.SETTLE_NS = -(10**18); from mdnet.cli import main; main()"
 """The same CLI, storing its result however recently the vault was written (the tests give
 no file time to settle)."""
+LOADED = """
+import os, sys
+from mdnet.cli import main
+leave = os._exit
+def exit_saying_what_is_loaded(code):
+    print("loaded:", *sorted(sys.modules), file=sys.stderr, flush=True)
+    leave(code)
+os._exit = exit_saying_what_is_loaded
+main()
+"""
+"""The CLI as the console script runs it, printing every module it loaded as it leaves."""
 COMMANDS = {
     "calendar",
     "check",
@@ -45,14 +56,13 @@ def python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def imported(stderr: str) -> set[str]:
-    """The modules named by `-X importtime` lines."""
-    found = re.findall(r"^import time:\s*\d+ \|\s*\d+ \|\s*(\S+)\s*$", stderr, re.MULTILINE)
-    return set(found)
-
-
-def without_importtime(stderr: str) -> str:
-    return "".join(line for line in stderr.splitlines(True) if not line.startswith("import time:"))
+def loaded(*argv: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], set[str], str]:
+    """Run mdnet; its result, the modules it loaded and its own stderr."""
+    done = python("-c", LOADED, *argv, cwd=cwd)
+    lines = done.stderr.splitlines(True)
+    found = [line.split()[1:] for line in lines if line.startswith("loaded: ")]
+    assert len(found) == 1, done.stderr
+    return done, set(found[0]), "".join(li for li in lines if not li.startswith("loaded: "))
 
 
 def heavy(modules: set[str]) -> list[str]:
@@ -80,12 +90,11 @@ def test_a_replayed_check_imports_no_parser_and_prints_the_same(
     assert first.returncode == 1 and "L001" in first.stdout, first.stderr
     assert len(list((root / replay.FOLDER).glob("replay-*.bin"))) == 1
 
-    second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
-    modules = imported(second.stderr)
-    assert {"mdnet.cli", "mdnet.app", "mdnet.replay", "click"} <= modules  # the parse works
+    second, modules, stderr = loaded(*argv, cwd=tmp_path)
+    assert {"mdnet.cli", "mdnet.app", "mdnet.replay", "mdnet.commands.check"} <= modules
     assert heavy(modules) == []
     assert "mdnet.commands.report" not in modules  # nor the other commands
-    assert (second.stdout, without_importtime(second.stderr), second.returncode) == (
+    assert (second.stdout, stderr, second.returncode) == (
         first.stdout,
         first.stderr,
         first.returncode,
@@ -95,11 +104,9 @@ def test_a_replayed_check_imports_no_parser_and_prints_the_same(
 def test_a_run_that_reads_the_vault_does_import_them(make_vault: MakeVault, tmp_path: Path) -> None:
     """The control: the same check without a stored result loads the parsers."""
     vault(make_vault)
-    done = python("-X", "importtime", "-m", "mdnet", "check", "vault", "--no-cache", cwd=tmp_path)
+    done, modules, _ = loaded("check", "vault", "--no-cache", cwd=tmp_path)
     assert done.returncode == 0 and "L001" in done.stdout
-    assert {"mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml"} <= set(
-        heavy(imported(done.stderr))
-    )
+    assert {"mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml"} <= set(heavy(modules))
 
 
 def test_a_clean_replayed_check_exits_0_without_the_parsers(
@@ -112,8 +119,8 @@ def test_a_clean_replayed_check_exits_0_without_the_parsers(
     argv = ("check", "vault", "--today", TODAY, "--select", "L")
     first = python("-c", STORE_NOW, *argv, cwd=tmp_path)
     assert first.returncode == 0 and "All checks passed" in first.stdout, first.stderr
-    second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
-    assert heavy(imported(second.stderr)) == []
+    second, modules, _ = loaded(*argv, cwd=tmp_path)
+    assert "mdnet.replay" in modules and heavy(modules) == []
     assert (second.stdout, second.returncode) == (first.stdout, 0)
 
 
@@ -125,8 +132,7 @@ def test_a_replayed_due_and_report_import_no_parser(make_vault: MakeVault, tmp_p
     ):
         first = python("-c", STORE_NOW, *argv, cwd=tmp_path)
         assert first.returncode == 0 and shows in first.stdout, first.stderr
-        second = python("-X", "importtime", "-m", "mdnet", *argv, cwd=tmp_path)
-        modules = imported(second.stderr)
+        second, modules, _ = loaded(*argv, cwd=tmp_path)
         assert "mdnet.replay" in modules
         assert heavy(modules) == [] and "mdnet.dates" not in modules, argv
         assert (second.stdout, second.returncode) == (first.stdout, 0)
