@@ -52,9 +52,10 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """A digest of mdnet's version and every file of its package (as replay keys them): an
-    edited mdnet, or another Python or set of installed packages, starts afresh."""
+    edited mdnet, or another Python or set of installed packages, starts afresh. Every file
+    of `.mdnet_cache/` carries it."""
     text = "\n".join(replay.code_lines())
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -63,12 +64,12 @@ def _prefix(config: Config) -> str:
     return f"notes-{FORMAT}-{config.parse_fingerprint()}"
 
 
-def _shard(path: str) -> int:
+def shard_of(path: str) -> int:
     """Notes are spread over SHARDS files so that a few changed notes rewrite only a few."""
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
 
-def _shard_path(folder: Path, prefix: str, number: int) -> Path:
+def shard_path(folder: Path, prefix: str, number: int) -> Path:
     return folder / f"{prefix}-{number:x}.msgpack"
 
 
@@ -103,7 +104,7 @@ def _decode_odd(data: bytes) -> dict[str, Entry]:
 def _load(path: Path, stamp: str | None = None) -> dict[str, Entry]:
     try:
         got, entries, odd = _DECODER.decode(path.read_bytes())
-        if got != (_code_stamp() if stamp is None else stamp):
+        if got != (code_stamp() if stamp is None else stamp):
             return {}
         if odd:
             entries.update(_decode_odd(odd))
@@ -113,23 +114,29 @@ def _load(path: Path, stamp: str | None = None) -> dict[str, Entry]:
 
 
 def _store(folder: Path, prefix: str, shards: dict[int, dict[str, Entry]], stamp: str) -> None:
-    """Write the given shards atomically; drop files of other versions or settings."""
+    """Write the given shards of notes."""
+    write_shards(folder, prefix, {n: _encode(stamp, entries) for n, entries in shards.items()})
+
+
+def write_shards(folder: Path, prefix: str, shards: dict[int, bytes]) -> None:
+    """Write shard files atomically (`PREFIX-N.msgpack`), then drop the files of the same
+    kind (the prefix up to its first `-`) written by other versions or settings."""
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
-        for number, entries in shards.items():
-            data = _encode(stamp, entries)
+        for number, data in shards.items():
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".msgpack")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
-                os.replace(tmp, _shard_path(folder, prefix, number))
+                os.replace(tmp, shard_path(folder, prefix, number))
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        for stale in folder.glob("notes-*"):
+        kind = prefix.split("-", 1)[0]
+        for stale in folder.glob(f"{kind}-*"):
             if not stale.name.startswith(prefix + "-"):
                 stale.unlink(missing_ok=True)
     except OSError:
@@ -197,10 +204,10 @@ def cached_loader(use_cache: bool) -> NoteLoader:
         if not use_cache:
             return parse_all(root, entries, config)
         settled = time.time_ns() - SETTLE_NS
-        folder, prefix, stamp = root / CACHE_DIR, _prefix(config), _code_stamp()
+        folder, prefix, stamp = root / CACHE_DIR, _prefix(config), code_stamp()
         old: dict[str, Entry] = {}
         for number in range(SHARDS):
-            old.update(_load(_shard_path(folder, prefix, number), stamp))
+            old.update(_load(shard_path(folder, prefix, number), stamp))
         fresh: dict[str, Entry] = {}
         notes: dict[str, Note] = {}
         todo: list[FileEntry] = []
@@ -228,11 +235,13 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                     entry.ctime_ns,
                     parsed,
                 )
-        changed = {_shard(e.path) for e in stored} | {_shard(p) for p in old.keys() - fresh.keys()}
+        changed = {shard_of(e.path) for e in stored} | {
+            shard_of(p) for p in old.keys() - fresh.keys()
+        }
         if changed:
             shards: dict[int, dict[str, Entry]] = {n: {} for n in changed}
             for path, value in fresh.items():
-                number = _shard(path)
+                number = shard_of(path)
                 if number in shards:
                     shards[number][path] = value
             _store(folder, prefix, shards, stamp)

@@ -15,23 +15,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import tempfile
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import cast
 
 import msgspec
 
-from mdnet import replay
+from mdnet.cache import CACHE_DIR, SHARDS, code_stamp, shard_of, shard_path, write_shards
 from mdnet.config import Config
 from mdnet.derive.interactions import Memo, Touches
 from mdnet.derive.records import Interaction, Planned
 
 FORMAT = 2
-SHARDS = 16
-FOLDER = replay.FOLDER
+FOLDER = CACHE_DIR
 
 _File = tuple[int, int, int]
 _Stored = tuple[
@@ -56,28 +52,15 @@ def _prefix(config: Config) -> str:
     return f"touches-{FORMAT}-{digest.hexdigest()}"
 
 
-def _shard(path: str) -> int:
-    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
-
-
-def _code() -> str:
-    text = "\n".join(replay.code_lines())
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _shard_path(folder: Path, prefix: str, number: int) -> Path:
-    return folder / f"{prefix}-{number:x}.msgpack"
-
-
 def load(root: Path, config: Config) -> Memo | None:
     """The stored memo for these settings; None when there is none that can be read."""
-    folder, prefix, code = root / FOLDER, _prefix(config), _code()
+    folder, prefix, code = root / FOLDER, _prefix(config), code_stamp()
     contexts: set[str] = set()
     entries: dict[str, tuple[_File, tuple[str | None, ...], Touches]] = {}
     for number in range(SHARDS):
         try:
             stamp, context, stored = _DECODER.decode(
-                _shard_path(folder, prefix, number).read_bytes()
+                shard_path(folder, prefix, number).read_bytes()
             )
         except Exception:  # missing, corrupt, truncated, foreign or too deep: collected afresh
             continue
@@ -114,36 +97,18 @@ def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
     before: Mapping[str, tuple[object, object, Touches]] = old.entries if old else {}
     if old is not None and old.context == new.context:
         changed = {
-            _shard(p) for p, e in kept.items() if p not in before or before[p][2] is not e[2]
+            shard_of(p) for p, e in kept.items() if p not in before or before[p][2] is not e[2]
         }
-        changed |= {_shard(p) for p in before.keys() - kept.keys()}
+        changed |= {shard_of(p) for p in before.keys() - kept.keys()}
     else:
         changed = set(range(SHARDS))
     if not changed:
         return
     shards: dict[int, dict[str, _Stored]] = {n: {} for n in changed}
     for path, (file, signature, share) in kept.items():
-        number = _shard(path)
+        number = shard_of(path)
         if number in shards:
             shards[number][path] = (file, signature, share.interactions, share.planned)
-    folder, prefix, code = root / FOLDER, _prefix(config), _code()
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# created by mdnet\n*\n", encoding="utf-8")
-        for number, entries in shards.items():
-            data = _encode(code, new.context, entries)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".msgpack")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, _shard_path(folder, prefix, number))
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-        for stale in folder.glob("touches-*"):
-            if not stale.name.startswith(prefix + "-"):
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only vault is still checked, only slower next time
+    code = code_stamp()
+    data = {n: _encode(code, new.context, entries) for n, entries in shards.items()}
+    write_shards(root / FOLDER, _prefix(config), data)

@@ -104,7 +104,7 @@ def _code_pickle(marker: Path) -> bytes:
 
 
 def _damages(vault: Path, good: bytes) -> dict[str, bytes]:
-    stamp = cache._code_stamp()
+    stamp = cache.code_stamp()
     marker = vault / "PWNED"
     wrong_shape = {"Goals/G.md": [1, 2, 3, {"path": 5, "kind": ["x"]}]}
     return {
@@ -261,7 +261,7 @@ def test_one_changed_note_rewrites_only_its_shard(
     _checked(vault)
     after = {p.name: p.stat().st_ino for p in sorted(folder.glob("notes-*.msgpack"))}
     rewritten = [name for name in after if after[name] != before[name]]
-    assert rewritten == [p.name for p in shards if p.stem.endswith(f"-{cache._shard(key):x}")]
+    assert rewritten == [p.name for p in shards if p.stem.endswith(f"-{cache.shard_of(key):x}")]
     assert not list(folder.glob(".tmp-*"))
 
 

@@ -20,7 +20,7 @@ from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet import cache, replay, touchstore
+from mdnet import cache, replay
 from mdnet.derive import interactions
 from mdnet.server.state import VaultState
 
@@ -193,7 +193,7 @@ def test_a_bad_touches_file_is_ignored_safely(
     clean = outputs(root, "2026-11-23", "--no-cache")
     outputs(root, "2026-11-23")
     marker = root / "PWNED"
-    stamp = touchstore._code()
+    stamp = cache.code_stamp()
     shards = list((root / ".mdnet_cache").glob("touches-*.msgpack"))
     assert shards
     for shard in shards:

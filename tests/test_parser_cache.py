@@ -29,7 +29,7 @@ def _parser_modules() -> list[str]:
 def test_editing_any_parser_module_invalidates_the_cache(
     module: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = cache._code_stamp()
+    before = cache.code_stamp()
     real_stat = os.stat
 
     def stat(path: str | os.PathLike[str], *args: object, **kwargs: object) -> os.stat_result:
@@ -41,7 +41,7 @@ def test_editing_any_parser_module_invalidates_the_cache(
         return os.stat_result((*fields[:8], fields[8], fields[9]), extra)
 
     monkeypatch.setattr(cache.os, "stat", stat)
-    assert cache._code_stamp() != before
+    assert cache.code_stamp() != before
 
 
 def test_the_cache_round_trips_links_and_items(make_vault: MakeVault) -> None:
