@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from mdnet.config import daily_pattern_regex
+from mdnet.mdlinks import find_markdown_links
 from mdnet.note import parse_note
 
 MD = MarkdownIt("commonmark")
@@ -148,3 +149,9 @@ def test_a_vault_of_such_links_is_clean(make_vault: MakeVault) -> None:
         }
     )
     assert vault_rows(vault) == []
+
+
+def test_an_image_starts_at_its_bang() -> None:
+    line = "x![a](b.png) !![c](d.md) ![e](f g h) [i](j.md)"
+    found = [(link.start, link.end, link.destination) for link in find_markdown_links(line)]
+    assert found == [(1, 12, "b.png"), (14, 24, "d.md"), (37, 46, "j.md")]
