@@ -253,16 +253,28 @@ def _suppressions(text: str, lineno: int, out: Body) -> None:
 
 def _heading(text: str, lineno: int, state: _State, out: Body) -> bool:
     """Step 3: an ATX heading starts a section and ends any list."""
-    hm = _HEADING.match(text)
-    if not hm:
+    parts = _heading_parts(text)
+    if parts is None:
         return False
-    state.section = (hm.group(2) or "").strip()
-    start = hm.start(2) + 1 if hm.group(2) else 1
-    out.headings.append(_new(Heading, (lineno, len(hm.group(1)), state.section, start)))
+    level, state.section, start, scan = parts
+    out.headings.append(_new(Heading, (lineno, level, state.section, start)))
     state.in_list = False
-    if "[" in text or "#" in text[hm.end(1) :]:  # the heading's own `#`s are no tag
+    if scan:
         _scan_links(text, lineno, out)
     return True
+
+
+@lru_cache(maxsize=1024)
+def _heading_parts(text: str) -> tuple[int, str, int, bool] | None:
+    """A heading line -> (level, text, column of the text, whether it may hold links or
+    tags), else None. Remembered: the same headings (`## Log`) come back note after note."""
+    hm = _HEADING.match(text)
+    if not hm:
+        return None
+    start = hm.start(2) + 1 if hm.group(2) else 1
+    # The heading's own `#`s are no tag.
+    scan = "[" in text or "#" in text[hm.end(1) :]
+    return len(hm.group(1)), (hm.group(2) or "").strip(), start, scan
 
 
 def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bool:
