@@ -288,8 +288,13 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line = mark.line + offset if mark else first_line
-            col = mark.column + 1 if mark else 1
+            line, col = first_line, 1
+            if mark:
+                # From the character index: YAML also breaks lines at U+0085, U+2028 and
+                # U+2029, which are no line breaks in the file.
+                at = max(0, min(mark.index, len(block)))
+                line = block.count("\n", 0, at) + offset
+                col = at - (block.rfind("\n", 0, at) + 1) + 1
             what = f"{exc.problem or exc.context or 'invalid YAML'}".strip()
             if "expected a single document" in str(exc):
                 what = "front matter holds more than one YAML document"

@@ -97,3 +97,16 @@ def test_a_value_that_cannot_be_built_is_f002_and_left_out() -> None:
     note = parse("a: ok\nc: {[x]: 1}\n")
     assert problems(note) == [("F002", 3, 4)]
     assert note.meta == {"a": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("type: goal\n0\r\x85\n", (5, 1)),  # U+0085 breaks a YAML line, not a file line
+        ("a: x\u2028b: y\nc: [\n", (4, 1)),
+        ("a: x\nc: [\n", (4, 1)),
+    ],
+)
+def test_invalid_yaml_is_placed_by_file_lines(text: str, place: tuple[int, int]) -> None:
+    note = parse(text)
+    assert problems(note) == [("F002", *place)]
