@@ -407,24 +407,28 @@ def _scan_links(text: str, lineno: int, out: Body) -> tuple[str, ...]:
                 links.append(_new(Link, (name, lineno, start + 1, "wiki", None)))
             spans.append((start, end))
     if "]" in text and "](" in text:
-        if spans:
+        wiki_spans = len(spans)
+        if wiki_spans:
             text = _blank_spans(text, spans)  # `[x [[a]] y](b)`: a wikilink is link text
         for md in find_markdown_links(text):
             target = _md_target(md.destination)
             if target:
                 links.append(_new(Link, (target, lineno, md.start + 1, "markdown", None)))
             spans.append((md.start, md.end))
+        if wiki_spans and len(spans) > wiki_spans:
+            spans.sort()
     if "#" not in text:
         return ()
     # What is a link is no tag. A tag cannot reach into or out of a link (its characters
-    # are no brackets), so a tag starting outside every link is one as it stands.
+    # are no brackets), so a tag starting outside every link is one as it stands. Tags and
+    # links both come left to right: one walk over the two (linear, however many).
     tags = []
+    k, n = 0, len(spans)
     for m in _TAG.finditer(text):
         at = m.start()
-        for start, end in spans:
-            if start <= at < end:
-                break
-        else:
+        while k < n and spans[k][1] <= at:
+            k += 1
+        if k == n or at < spans[k][0]:
             tags.append(m.group(1).lower())
     if not tags:
         return ()

@@ -6,6 +6,7 @@ must find the same links, tags, items and headings at the same places."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -100,3 +101,13 @@ def test_a_note_without_links_or_tags_has_none() -> None:
     assert note.links == ()
     assert note.tags == ()
     assert [i.text for i in note.items] == ["an item"]
+
+
+@pytest.mark.parametrize("start", ["- ", "x ", "[x](y) "])
+def test_a_line_of_many_links_and_tags_is_read_in_linear_time(start: str) -> None:
+    line = start + "[[a]] [b](c.md) #t " * 40_000
+    began = time.perf_counter()
+    note = parse(line + "\n")
+    assert time.perf_counter() - began < 3  # quadratic in the links took minutes
+    assert len(note.links) == 80_000 + (start == "[x](y) ")
+    assert len(note.tags) == 40_000
