@@ -136,7 +136,15 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
         elif _code_or_blank(raw, state):
             continue
         text = raw
-        if state.in_percent or state.in_html or "`" in raw or "%" in raw or "<!--" in raw:
+        if state.in_html and not state.in_percent and _inside_html_comment(raw):
+            continue  # the whole line is in a comment opened above
+        if (
+            state.in_percent
+            or state.in_html
+            or "`" in raw
+            or ("%" in raw and "%%" in raw)
+            or ("<" in raw and "<!--" in raw)
+        ):
             text = _hide_comments(raw, lineno, state, out)
         if not text.strip():
             continue
@@ -224,6 +232,12 @@ def _code_or_blank(raw: str, state: _State) -> bool:
         state.in_list = False  # an unindented block after a blank line (or a comment) ends it
     state.prev_blank = False
     return False
+
+
+def _inside_html_comment(raw: str) -> bool:
+    """Inside an HTML comment, a line that neither closes it, nor holds a `%%` (read even
+    there) or a suppression: `_hide_comments` would blank all of it and change nothing."""
+    return "-->" not in raw and "%%" not in raw and "mdnet-disable" not in raw
 
 
 def _hide_comments(raw: str, lineno: int, state: _State, out: Body) -> str:

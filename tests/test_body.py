@@ -111,3 +111,15 @@ def test_a_line_of_many_links_and_tags_is_read_in_linear_time(start: str) -> Non
     assert time.perf_counter() - began < 3  # quadratic in the links took minutes
     assert len(note.links) == 80_000 + (start == "[x](y) ")
     assert len(note.tags) == 40_000
+
+
+def test_lines_inside_an_html_comment_hold_nothing() -> None:
+    note = parse(
+        "<!--\n[[Hidden]] #hidden\n- [[AlsoHidden]]\n# Not a heading\n--> [[Shown]] #shown\n"
+        "<!-- mdnet-disable-next-line L001 -->\n[[Next]]\n"
+    )
+    assert [(lk.target, lk.line, lk.col) for lk in note.links] == [("Shown", 5, 5), ("Next", 7, 1)]
+    assert list(note.tags) == [("shown", 5)]
+    assert note.items == ()
+    assert note.headings == ()
+    assert note.suppress_lines == {7: ("L001",)}
