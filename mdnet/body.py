@@ -146,15 +146,18 @@ def scan_body(lines: list[str], first: int, keep_prose: bool) -> Body:
             or ("<" in raw and "<!--" in raw)
         ):
             text = _hide_comments(raw, lineno, state, out)
-        if not text.strip():
-            continue
+            if not text.strip():
+                continue  # (a line left as it is is not blank: step 1 skipped those)
         if "`" in text:
             text = _blank_code_spans(text)
-        if text.lstrip().startswith("#") and _heading(text, lineno, state, out):
+        if "#" in text and text.lstrip().startswith("#") and _heading(text, lineno, state, out):
             continue
         if text[:1] in _ITEM_START and _list_item(raw, text, lineno, state, out):
             continue
-        _paragraph(raw, text, lineno, state, out, keep_prose)
+        if keep_prose or "[" in text or "#" in text or (":" in text and "::" in text):
+            _paragraph(raw, text, lineno, state, out, keep_prose)
+        elif state.in_list and not text.startswith((" ", "\t")):
+            state.in_list = False  # what `_paragraph` would do with a line holding nothing
     return out
 
 
