@@ -2,7 +2,7 @@
 
 Each line goes through small steps in order: code blocks and blank lines, code spans and
 comments (with `mdnet-disable` suppressions), headings, list items and tasks, paragraphs;
-links and tags are collected from whatever is left as prose."""
+links and tags are collected from whatever is left as prose (`mdnet.inline`)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from urllib.parse import unquote
 
 from mdnet.dates.parse import DATE_AT_START, leading_date
-from mdnet.mdlinks import find_markdown_links
-from mdnet.noteparts import Heading, Item, Link, wiki_target
+from mdnet.inline import WIKILINK, scan_links
+from mdnet.noteparts import Heading, Item, Link
+
+__all__ = ["WIKILINK", "Body", "scan_body"]
 
 _FENCE_START = frozenset("`~ \t")
 _NOT_PLAIN = frozenset("`~") | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
@@ -27,8 +28,6 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TASK = re.compile(r"^\[(.)\][ \t]+")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})|\[completion::\s*(\d{4}-\d{2}-\d{2})\]")
-WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
-"""A wikilink or embed as the scanner reads it: group 1 the `!`, group 2 what is inside."""
 # Dataview inline fields; keys are bounded, values hold no brackets but `[[links]]`.
 _FIELD_LINE = re.compile(r"^[ \t]*\**([A-Za-z_][\w \-]{0,60}?)\**::[ \t]*(\S.*)")
 _FIELD_VALUE = r"((?:[^\[\]()\n]|\[\[[^\[\]\n]*\]\])*+)"
@@ -36,30 +35,15 @@ _FIELD_INLINE = re.compile(
     rf"\[([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\]"
     rf"|\(([A-Za-z_][\w \-]{{0,60}}?)::[ \t]*{_FIELD_VALUE}\)"
 )
-# Literal first (`[[`, `#`), so that the regex engine jumps to each candidate instead of
-# trying the pattern at every position: 5-10x faster than starting with `(!?)` or a
-# lookbehind. A wikilink's `!` is read from the character before its `[[`; a tag's
-# "not glued to a word" test looks back from after its `#`.
-_WIKI_BRACKETS = re.compile(WIKILINK.pattern.removeprefix("(!?)"))
-_TAG = re.compile(r"#(?<![\w/&#\\]#)([\w/-]*[^\W\d][\w/-]*)")
 _BACKTICKS = re.compile(r"`+")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PLAIN_INDENTED = re.compile(r"\n[^\S\n]")
 """A line starting with whitespace (code, a nested list): not plain."""
 _SUPPRESS = re.compile(r"<!--\s*mdnet-disable(-next-line)?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->")
 
 
 _new = tuple.__new__
-"""Builds a Link or Item from all its fields in order, without NamedTuple's slower
+"""Builds an Item or Heading from all its fields in order, without NamedTuple's slower
 keyword handling: the scanner makes them by the hundred thousand."""
-
-
-def _md_target(raw: str) -> str | None:
-    """An unescaped destination -> the vault path it names, or None for URLs and anchors."""
-    if not raw or raw.startswith("#") or _SCHEME.match(raw):
-        return None
-    raw = raw.split("#", 1)[0].split("?", 1)[0]
-    return unquote(raw).strip() or None
 
 
 def _blank_code_spans(text: str) -> str:
@@ -277,7 +261,7 @@ def _heading(text: str, lineno: int, state: _State, out: Body) -> bool:
     out.headings.append(_new(Heading, (lineno, level, state.section, start)))
     state.in_list = False
     if scan:
-        _scan_links(text, lineno, out)
+        scan_links(text, lineno, out.links, out.tags)
     return True
 
 
@@ -321,7 +305,7 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
             lead = _calendar_day(found["date"])
     if ":" in rest and "::" in rest:
         _inline_fields(rest, body_col, lineno, out)
-    tags = _scan_links(text, lineno, out) if "[" in text or "#" in text else ()
+    tags = scan_links(text, lineno, out.links, out.tags) if "[" in text or "#" in text else ()
     # Item's fields in order: line, col, text, task, date, done, tags, section.
     item = (lineno, body_col + 1, raw[body_col:].strip(), task, lead, done, tags, state.section)
     out.items.append(_new(Item, item))
@@ -349,7 +333,7 @@ def _paragraph(
         _inline_fields(text, 0, lineno, out)
     n_links = len(out.links)
     if "[" in text or "#" in text:
-        _scan_links(text, lineno, out)
+        scan_links(text, lineno, out.links, out.tags)
     if len(out.links) > n_links:
         out.link_lines.append((lineno, raw.strip()))
     if keep_prose:
@@ -396,61 +380,6 @@ def _strip_delimited(text: str, start: str, end: str, inside: bool) -> tuple[str
             kept = opening
             pos = opening + len(start)
             inside = True
-
-
-def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each (start, end) span, in order and apart, replaced by spaces."""
-    parts: list[str] = []
-    kept = 0
-    for start, end in spans:
-        parts.extend((text[kept:start], " " * (end - start)))
-        kept = end
-    parts.append(text[kept:])
-    return "".join(parts)
-
-
-def _scan_links(text: str, lineno: int, out: Body) -> tuple[str, ...]:
-    """Wikilinks, then Markdown links, then tags in what is left. Returns the tags."""
-    links = out.links
-    spans: list[tuple[int, int]] = []
-    if "[" in text and "[[" in text:
-        for m in _WIKI_BRACKETS.finditer(text):
-            start, end = m.span()
-            if start and text[start - 1] == "!":
-                start -= 1  # an embed: `![[...]]`
-            inner = m.group(1)
-            name = inner.strip() if "|" not in inner and "#" not in inner else wiki_target(inner)
-            if name:
-                links.append(_new(Link, (name, lineno, start + 1, "wiki", None)))
-            spans.append((start, end))
-    if "]" in text and "](" in text:
-        wiki_spans = len(spans)
-        if wiki_spans:
-            text = _blank_spans(text, spans)  # `[x [[a]] y](b)`: a wikilink is link text
-        for md in find_markdown_links(text):
-            target = _md_target(md.destination)
-            if target:
-                links.append(_new(Link, (target, lineno, md.start + 1, "markdown", None)))
-            spans.append((md.start, md.end))
-        if wiki_spans and len(spans) > wiki_spans:
-            spans.sort()
-    if "#" not in text:
-        return ()
-    # What is a link is no tag. A tag cannot reach into or out of a link (its characters
-    # are no brackets), so a tag starting outside every link is one as it stands. Tags and
-    # links both come left to right: one walk over the two (linear, however many).
-    tags = []
-    k, n = 0, len(spans)
-    for m in _TAG.finditer(text):
-        at = m.start()
-        while k < n and spans[k][1] <= at:
-            k += 1
-        if k == n or at < spans[k][0]:
-            tags.append(m.group(1).lower())
-    if not tags:
-        return ()
-    out.tags.extend([(tag, lineno) for tag in tags])
-    return tuple(tags)
 
 
 def _iso(text: str) -> date | None:
