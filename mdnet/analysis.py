@@ -40,7 +40,6 @@ class Analysis:
         vault: Vault,
         config: Config,
         today: date,
-        memo: touches.Memo | None = None,
         remember: bool = False,
         previous: Analysis | None = None,
     ) -> None:
@@ -48,15 +47,13 @@ class Analysis:
         self.config = config
         self.today = today
         self.notes: dict[str, Note] = {n.path: n for n in vault.notes}
-        self._memo = memo
-        """Each note's touches from an earlier analysis (mdnet.derive.interactions.Memo)."""
         self._remember = remember
+        """Keep each note's touches in the vault's cache folder for the next run."""
         self._previous = previous if previous is not None and previous.config is config else None
         """The analysis of this vault before some notes changed (the language server's):
         the link index, the model and each note's touches are updated, not rebuilt."""
         if previous is not None:
             previous._previous = None  # superseded: keep no chain of older analyses alive
-        """Keep each note's touches in the vault's cache folder for the next run."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
@@ -112,7 +109,7 @@ class Analysis:
     def _collected_memo(self) -> tuple[touches.Collected, touches.Memo]:
         notes, stamps = self.vault.notes, self.vault.stamps
         kept = self._kept("_collected_memo")
-        memo = self._memo or (kept.memo if kept is not None else None)
+        memo = kept.memo if kept is not None else None
         if memo is None and self._remember:
             memo = touchstore.load(self.vault.root, self.config)
         collected, new = touches.collect(notes, self.model, self.index, self.config, memo, stamps)

@@ -147,11 +147,7 @@ def _reused(
 ) -> tuple[Touches | None, tuple[str | None, ...] | None]:
     """A memo entry's touches when they still hold for this note, and its signature when
     known (None, None: collect the note)."""
-    if (
-        hit is None
-        or stamp is None
-        or not (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0]))
-    ):
+    if hit is None or not (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0])):
         return None, None
     if same_context:
         return hit[2], hit[1]
