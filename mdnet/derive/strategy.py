@@ -109,13 +109,18 @@ def _own_who(goal: Goal, note: Note, model: Model, index: LinkIndex) -> Who:
 
 def members(who: Who, model: Model, notes: Mapping[str, Note]) -> tuple[str, ...]:
     """The contacts (paths) a goal's people include."""
-    tags = set(who.tags)
-    return tuple(
-        path
-        for path, contact in model.contacts.items()
-        if path in who.contacts
+    return tuple(path for path in model.contacts if is_member(path, who, model, notes))
+
+
+def is_member(path: str, who: Who, model: Model, notes: Mapping[str, Note]) -> bool:
+    """Whether this contact is among a goal's people (by name, network or tag)."""
+    contact = model.contacts.get(path)
+    if contact is None:
+        return False
+    return (
+        path in who.contacts
         or (contact.network is not None and contact.network in who.networks)
-        or (tags and not tags.isdisjoint(notes[path].all_tags()))
+        or (bool(who.tags) and not set(who.tags).isdisjoint(notes[path].all_tags()))
     )
 
 

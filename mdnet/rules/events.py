@@ -80,16 +80,13 @@ def event_not_for_who(analysis: Analysis) -> Iterator[Finding]:
     """
     if not analysis.reports_on(analysis.model.events):
         return
-    derived = analysis.derived
-    members: dict[str, set[str]] = {}
+    derived, model, notes = analysis.derived, analysis.model, analysis.notes
     for path, goal in sorted(derived.event_goals.items()):
         who = derived.who.get(goal)
         there = derived.attendees.get(path, ())
         if not who or not there:
             continue
-        if goal not in members:
-            members[goal] = set(strategy.members(who, analysis.model, analysis.notes))
-        if members[goal].isdisjoint(there):
+        if not any(strategy.is_member(c, who, model, notes) for c in there):
             line, col = _attendees_at(analysis, path)
             n = len(there)
             yield Finding(
