@@ -18,18 +18,15 @@ _SEVERITY = {
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
 _CHECKOUT_DOCS = Path(mdnet.__file__).resolve().parent.parent / "docs" / "rules"
-DEFAULT_DOCS_URL = "https://github.com/OWNER/mdnet/blob/main/docs/rules/{code}.md"
 
 
-def docs_href(code: str, template: str | None) -> str:
-    """The page of a rule: the given URL template, else docs/rules/CODE.md of this checkout
-    when mdnet runs from one, else the repository's page."""
+def docs_href(code: str, template: str | None) -> str | None:
+    """The page of a rule: the given URL template (`--docs-url`), else docs/rules/CODE.md of
+    this checkout when mdnet runs from one; else none (`mdnet rule CODE` prints it)."""
     if template:
         return template.replace("{code}", code)
     page = _CHECKOUT_DOCS / f"{code}.md"
-    if page.is_file():
-        return page.as_uri()
-    return DEFAULT_DOCS_URL.replace("{code}", code)
+    return page.as_uri() if page.is_file() else None
 
 
 def to_lsp(
@@ -38,13 +35,14 @@ def to_lsp(
     out = []
     for d in diags:
         line, start, end = diagnostic_extent(d, lines)
+        href = docs_href(d.code, docs)
         out.append(
             lsp.Diagnostic(
                 range=codec.range(lines, line, start, end),
                 message=d.message,
                 severity=_SEVERITY[d.severity],
                 code=d.code,
-                code_description=lsp.CodeDescription(href=docs_href(d.code, docs)),
+                code_description=lsp.CodeDescription(href=href) if href else None,
                 source=SOURCE,
                 data={"name": d.name, "line": d.line, "column": d.column},
             )
