@@ -562,3 +562,18 @@ def test_any_name_gives_a_valid_file_name_and_reads_back(raw: str) -> None:
         name,
         [name],
     )
+
+
+def test_dates_go_under_the_vaults_own_birthday_and_anniversary_keys(
+    make_vault: MakeVault, files: dict[str, Path]
+) -> None:
+    config = CONFIG + '\n[contacts]\nbirthday = "born"\nanniversary = "wedding"\n'
+    vault = make_vault({}, config=config)
+    assert _import(vault, files["v4.vcf"]).exit_code == 0
+    victor = _meta(vault / "People/Victor Huang.md")
+    assert victor["born"] == "--02-29" and str(victor["wedding"]) == "2010-06-01"
+    assert "birthday" not in victor and "anniversary" not in victor
+    # and mdnet reads them back: the next birthday is on the calendar
+    calendar = run("calendar", str(vault), "--today", "2027-02-20")
+    assert calendar.exit_code == 0, calendar.output
+    assert "Victor Huang" in calendar.stdout and "0228" in calendar.stdout.replace("-", "")

@@ -36,6 +36,9 @@ class Options:
     tags: tuple[str, ...] = ()
     status: str | None = None
     today: date = date(2000, 1, 1)
+    yearly_keys: tuple[str, str] = ("birthday", "anniversary")
+    """The properties the vault reads a birthday and an anniversary from (`birthday_key`,
+    `anniversary_key` in mdnet.toml): imported dates are written under them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,8 @@ def properties(
     add("phone", person.phones[0] if person.phones else None)
     add("url", person.urls[0] if person.urls else None)
     add("linkedin", person.linkedin)
-    for key in ("birthday", "anniversary"):
-        day: str | None = getattr(person, key)
+    for field_name, key in zip(("birthday", "anniversary"), options.yearly_keys, strict=True):
+        day: str | None = getattr(person, field_name)
         add(key, day, raw=bool(day and not day.startswith("--")))
     tags = list(dict.fromkeys([*template_tags, *options.tags]))
     if options.tags:

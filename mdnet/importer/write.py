@@ -94,7 +94,14 @@ def _options(request: ImportRequest, analysis: Analysis) -> Options:
     for tag in tags:
         if not _TAG.match(tag):
             raise UsageError(f"--tag {tag!r} is not a tag (letters, digits, _ - /)")
-    return Options(network=network, tags=tags, status=request.status, today=request.today)
+    config = analysis.config
+    return Options(
+        network=network,
+        tags=tags,
+        status=request.status,
+        today=request.today,
+        yearly_keys=(config.birthday_key, config.anniversary_key),
+    )
 
 
 def run_import(request: ImportRequest) -> Result:
