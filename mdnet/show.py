@@ -9,6 +9,7 @@ from typing import Any
 
 from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Interaction, Relationship
+from mdnet.derive.occasions import Occasion, occasions
 from mdnet.model import Goal
 from mdnet.note import Note
 from mdnet.render.safe import terminal_safe
@@ -32,6 +33,15 @@ class Attended:
 
 
 @dataclass(frozen=True, slots=True)
+class MetAt:
+    """The event where you first met a contact."""
+
+    path: str
+    name: str
+    date: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class Picture:
     today: date
     relationship: Relationship
@@ -40,6 +50,10 @@ class Picture:
     """Newest first."""
     goals: tuple[CountingGoal, ...]
     events: tuple[Attended, ...]
+    occasions: tuple[Occasion, ...] = ()
+    """The next birthday and anniversary, soonest first."""
+    met_at: MetAt | None = None
+    """The event where you first met (`met_at:`, or the event on the `met` date)."""
 
 
 def show_contact(analysis: Analysis, name: str) -> Picture:
@@ -60,6 +74,9 @@ def show_contact(analysis: Analysis, name: str) -> Picture:
         if (counted := _counted(state.goal, rel, analysis.notes[path], analysis.today))
     ]
     goals.sort(key=lambda g: (g.state.goal.name.lower(), g.state.goal.path))
+    where = analysis.derived.met_at.get(path)
+    event = analysis.model.events.get(where) if where else None
+    met_at = MetAt(event.path, event.name, event.date) if event else None
     return Picture(
         today=analysis.today,
         relationship=rel,
@@ -67,6 +84,8 @@ def show_contact(analysis: Analysis, name: str) -> Picture:
         interactions=tuple(newest),
         goals=tuple(goals),
         events=tuple(sorted(events.values(), key=lambda e: (e.date, e.path), reverse=True)),
+        occasions=occasions([rel.contact], analysis.today),
+        met_at=met_at,
     )
 
 
@@ -166,6 +185,15 @@ def picture_data(p: Picture) -> dict[str, Any]:
             for g in p.goals
         ],
         "events": [{"name": e.name, "path": e.path, "date": e.date.isoformat()} for e in p.events],
+        "met_at": (
+            {"name": p.met_at.name, "path": p.met_at.path, "date": _iso(p.met_at.date)}
+            if p.met_at
+            else None
+        ),
+        "occasions": [
+            {"kind": o.kind, "date": o.day.isoformat(), "days": o.days, "years": o.years}
+            for o in p.occasions
+        ],
     }
 
 
@@ -204,6 +232,15 @@ def _count(n: int, first: Interaction | None) -> str:
     return f"{n} (first {first.date.isoformat()})" if first else str(n)
 
 
+def _occasion(o: Occasion) -> str:
+    """`2027-04-12 (in 12 days, turns 41)`."""
+    when = "today" if o.days == 0 else f"in {_days(o.days)}"
+    years = ""
+    if o.years is not None:
+        years = f", turns {o.years}" if o.kind == "birthday" else f", {o.years} years"
+    return f"{o.day.isoformat()} ({when}{years})"
+
+
 def render_text(p: Picture) -> str:
     rel = p.relationship
     c = rel.contact
@@ -217,6 +254,8 @@ def render_text(p: Picture) -> str:
     facts(("network", c.network or "none"), ("cadence", _days(rel.cadence_days)))
     facts(("role", c.role), ("company", c.company))
     facts(("aliases", ", ".join(c.aliases)), ("met", _iso(c.met)), ("status", c.status))
+    facts(("met at", p.met_at.name if p.met_at else None))
+    facts(*((o.kind, _occasion(o)) for o in p.occasions))
     facts(
         ("state", _when(p)),
         ("last contact", _iso(rel.last.date if rel.last else None)),

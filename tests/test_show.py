@@ -235,3 +235,39 @@ def test_marcus_bell_in_the_sample_vault() -> None:
     text = run("show", "marcus bell", "--vault", str(SAMPLE), "--today", TODAY, "--no-cache")
     assert text.stdout.startswith("Marcus Bell (People/Marcus Bell.md)\n")
     assert "next due: 2026-11-27 (in 4 days)" in text.stdout
+
+
+def test_birthdays_and_where_you_met(make_vault: MakeVault) -> None:
+    files = {
+        "People/Ana Lima.md": """
+            ---
+            type: contact
+            network: peers
+            birthday: 1985-12-05
+            anniversary: --06-01
+            met: 2026-09-15
+            met_at: "[[Fintech Meetup]]"
+            ---
+            """,
+        "Events/Fintech Meetup.md": "---\ntype: event\ndate: 2026-09-15\n---\n",
+        "People/Bo.md": "---\ntype: contact\nnetwork: peers\n---\n",
+    }
+    vault = make_vault(files, config=CONFIG)
+    data = json.loads(_show(vault, "Ana Lima", "--format", "json").stdout)
+    assert data["met_at"] == {
+        "name": "Fintech Meetup",
+        "path": "Events/Fintech Meetup.md",
+        "date": "2026-09-15",
+    }
+    assert data["occasions"] == [
+        {"kind": "birthday", "date": "2026-12-05", "days": 12, "years": 41},
+        {"kind": "anniversary", "date": "2027-06-01", "days": 190, "years": None},
+    ]
+    lines = _show(vault, "Ana Lima").stdout.splitlines()
+    assert "  met at: Fintech Meetup" in lines
+    assert (
+        "  birthday: 2026-12-05 (in 12 days, turns 41) · anniversary: 2027-06-01 (in 190 days)"
+    ) in lines
+    bo = json.loads(_show(vault, "Bo", "--format", "json").stdout)
+    assert (bo["met_at"], bo["occasions"]) == (None, [])
+    assert "met at" not in _show(vault, "Bo").stdout
