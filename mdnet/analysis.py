@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -152,6 +152,34 @@ class Analysis:
         return relating.relationships(
             contacts, self.notes, self.by_contact, self.planned, self.config, self.today
         )
+
+    def relationships_of(self, paths: Collection[str] | None) -> Mapping[str, Relationship]:
+        """The relationships of these contacts (None: every contact's). While a focus is set
+        and the whole vault's are not derived yet, each is derived from that contact's own
+        interactions, counted once among themselves: the same state, dates and counts (what
+        is written twice with a contact is always written with that contact), without
+        counting every interaction of the vault. Only the other contacts listed on a shared
+        interaction may be trimmed differently, which no rule reads."""
+        if paths is None or self.focus is None or "relationships" in self.__dict__:
+            every = self.relationships
+            return every if paths is None else {p: every[p] for p in sorted(paths) if p in every}
+        contacts = self.model.contacts
+        own: dict[str, list[Interaction]] = {p: [] for p in sorted(paths) if p in contacts}
+        for interaction in self.interactions:
+            for path in interaction.contacts:
+                if path in own:
+                    own[path].append(interaction)
+        return {
+            path: relating.relationship(
+                contacts[path],
+                self.notes[path],
+                tuple(i for i in touches.count_once(found) if path in i.contacts),
+                self.planned.get(path, ()),
+                self.config,
+                self.today,
+            )
+            for path, found in own.items()
+        }
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:

@@ -26,7 +26,11 @@ NOTES = {
         ## Log
         - 2026-11-02 Coffee with [[Sam]] and [[Nobody]] #give
         """,
-    "People/Sam.md": "---\ntype: contact\nnetwork: work\naliases: [Dee]\n---\nI think so.\n",
+    "People/Sam.md": (
+        "---\ntype: contact\nnetwork: work\naliases: [Dee]\n---\nI think so.\n"
+        "## Log\n- 2026-09-01 Asked for advice #ask\n"  # also in the daily note: counted once
+    ),
+    "Daily/2026-11-02.md": "- Coffee with [[Sam]] #give\n",  # also in Dana's log
     "Archive/Sam.md": "An old note of the same name.\n",
     "Daily/2026-11-03.md": "Lunch with [[Sam]], [[DR]] and [[Ghost]].\n",
     "Goals/G.md": "---\ntype: goal\nGoal: Meet some people\nDeadline: 2026-12-31\n---\n",

@@ -38,7 +38,7 @@ def contact_overdue(analysis: Analysis) -> Iterator[Finding]:
     """
     if not analysis.reports_on(analysis.model.contacts):
         return
-    for rel in analysis.derived.relationships.values():
+    for rel in analysis.relationships_of(analysis.focus).values():
         if rel.state not in ("overdue", "lapsed") or rel.last is None:
             continue
         lapsed = " (lapsed: reconnect)" if rel.state == "lapsed" else ""
@@ -175,7 +175,7 @@ def contact_never_contacted(analysis: Analysis) -> Iterator[Finding]:
     """
     if not analysis.reports_on(analysis.model.contacts):
         return
-    for rel in analysis.derived.relationships.values():
+    for rel in analysis.relationships_of(analysis.focus).values():
         if rel.state == "never":
             yield Finding(
                 rel.contact.path, 1, 1, "never contacted: no interaction and no `met` date"
@@ -201,10 +201,12 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
     Example:
         - 2026-10-01 Asked for feedback on my pitch #ask    # C006 before any #give
     """
-    asked = (i.path for i in analysis.derived.interactions if i.kind == "ask")
-    if not analysis.reports_on(asked):  # reported where the ask is written
-        return
-    for rel in analysis.derived.relationships.values():
+    focus = analysis.focus
+    asked = None  # every contact's, or those asked in a focused note (reported there)
+    if focus is not None:
+        asks = (i for i in analysis.derived.interactions if i.kind == "ask" and i.path in focus)
+        asked = {contact for i in asks for contact in i.contacts}
+    for rel in analysis.relationships_of(asked).values():
         ask = rel.first_ask
         if ask is None:
             continue
@@ -250,7 +252,7 @@ def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
     today = analysis.today
     events = analysis.model.events
     met_at = analysis.derived.met_at
-    for rel in analysis.derived.relationships.values():
+    for rel in analysis.relationships_of(analysis.focus).values():
         contact = rel.contact
         event = events.get(met_at.get(contact.path, ""))
         met = contact.met or (event.date if event else None)
