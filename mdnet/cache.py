@@ -22,12 +22,12 @@ from mdnet.config import Config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
-CACHE_DIR = ".mdnet_cache"
+CACHE_DIR = replay.FOLDER
 FORMAT = 4
 SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
-SETTLE_NS = 3_000_000_000
+SETTLE_NS = replay.SETTLE_NS
 """A note changed this recently is parsed again next time: it may be rewritten within the
 same tick of the file system's clock, keeping its size, mtime and ctime (see replay.py)."""
 

@@ -27,7 +27,6 @@ from mdnet.derive.interactions import Memo, Touches
 from mdnet.derive.records import Interaction, Planned
 
 FORMAT = 2
-FOLDER = CACHE_DIR
 
 _File = tuple[int, int, int]
 _Stored = tuple[
@@ -54,7 +53,7 @@ def _prefix(config: Config) -> str:
 
 def load(root: Path, config: Config) -> Memo | None:
     """The stored memo for these settings; None when there is none that can be read."""
-    folder, prefix, code = root / FOLDER, _prefix(config), code_stamp()
+    folder, prefix, code = root / CACHE_DIR, _prefix(config), code_stamp()
     contexts: set[str] = set()
     entries: dict[str, tuple[_File, tuple[str | None, ...], Touches]] = {}
     for number in range(SHARDS):
@@ -111,4 +110,4 @@ def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
             shards[number][path] = (file, signature, share.interactions, share.planned)
     code = code_stamp()
     data = {n: _encode(code, new.context, entries) for n, entries in shards.items()}
-    write_shards(root / FOLDER, _prefix(config), data)
+    write_shards(root / CACHE_DIR, _prefix(config), data)
