@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from mdnet import touchstore
+from mdnet import findingmemo, touchstore
 from mdnet.config import Config
 from mdnet.derive import (
     Derivation,
@@ -26,6 +26,7 @@ from mdnet.derive import relationships as relating
 from mdnet.derive import scorecard as scoring
 from mdnet.derive.occasions import Occasion
 from mdnet.derive.occasions import occasions as next_occasions
+from mdnet.findingmemo import FindingMemo
 from mdnet.links import LinkIndex, note_aliases
 from mdnet.model import Model, build_model
 from mdnet.note import Note, Problem
@@ -54,9 +55,33 @@ class Analysis:
         the link index, the model and each note's touches are updated, not rebuilt."""
         if previous is not None:
             previous._previous = None  # superseded: keep no chain of older analyses alive
+        self.findings: FindingMemo | None = None
+        """The per-note rules' findings of this analysis' last run of the rules."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
+
+    @cached_property
+    def stamps(self) -> dict[str, touches.Stamp]:
+        """What identifies each note's content: its file's stamp when the cache may key it,
+        else the parsed note itself."""
+        known = self.vault.stamps or {}
+        return {path: known.get(path) or note for path, note in self.notes.items()}
+
+    @cached_property
+    def findings_before(self) -> FindingMemo:
+        """The per-note rules' findings of an earlier run: the previous analysis', else
+        those kept in the vault's cache folder (when remembering), else none."""
+        previous = self._previous
+        if previous is not None and previous.findings is not None:
+            return previous.findings
+        return findingmemo.load(self.vault.root) if self._remember else findingmemo.EMPTY
+
+    def keep_findings(self, memo: FindingMemo) -> None:
+        """Keep the per-note findings for the next run (on disk too when remembering)."""
+        if self._remember:
+            findingmemo.store(self.vault.root, self.findings_before, memo)
+        self.findings = memo
 
     @cached_property
     def _changed(self) -> set[str]:

@@ -6,8 +6,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from mdnet.analysis import Analysis
-from mdnet.diagnostics import Diagnostic, Severity, code_matches, is_suppressed
+from mdnet.diagnostics import Diagnostic, Finding, Severity, code_matches, is_suppressed
 from mdnet.errors import ConfigError, UsageError
+from mdnet.findingmemo import memo_key
 from mdnet.rules import Rule, select_rules, unknown_selector
 from mdnet.vault import is_excluded
 
@@ -78,9 +79,12 @@ def run_rules(
 
     `only` limits reporting to those vault-relative paths (the whole vault is still read)."""
     out: list[Diagnostic] = []
-    before, analysis.focus = analysis.focus, frozenset(only) if only is not None else None
+    rules = selection.rules()
+    focus = frozenset(only) if only is not None else None
+    found = _per_note(analysis, [r for r in rules if r.per_note], focus)
+    before, analysis.focus = analysis.focus, focus
     try:
-        found = [(rule, f) for rule in selection.rules() for f in rule.check(analysis)]
+        found += [(rule, f) for rule in rules if not rule.per_note for f in rule.check(analysis)]
     finally:
         analysis.focus = before
     for rule, finding in found:
@@ -102,3 +106,32 @@ def run_rules(
             out.append(diag)
     out.sort(key=Diagnostic.sort_key)
     return out
+
+
+def _per_note(
+    analysis: Analysis, rules: list[Rule], focus: frozenset[str] | None
+) -> list[tuple[Rule, Finding]]:
+    """The per-note rules' findings on the notes in focus (every note when None): kept ones
+    for the notes whose findings still hold (see mdnet/findingmemo.py), the rules run on
+    the others. The memo is updated with what they found."""
+    if not rules:
+        return []
+    memo, stamps = analysis.findings_before, analysis.stamps
+    key = memo_key(analysis.config, analysis.memo.context)
+    codes = tuple(sorted(r.code for r in rules))
+    targets = analysis.notes.keys() if focus is None else focus & analysis.notes.keys()
+    kept = [p for p in targets if memo.reusable(key, p, stamps[p], codes)]
+    fresh = set(targets).difference(kept)
+    before, analysis.focus = analysis.focus, focus if not kept else frozenset(fresh)
+    try:
+        found = [(rule, f) for rule in rules for f in rule.check(analysis)] if fresh else []
+    finally:
+        analysis.focus = before
+    new = ((f.path, (rule.code, f.line, f.col, f.message)) for rule, f in found)
+    analysis.keep_findings(memo.updated(key, stamps, codes, fresh, new))
+    by_code = {rule.code: rule for rule in rules}
+    for path in kept:
+        for code, line, col, message in memo.entries[path][1][1]:
+            if code in by_code:
+                found.append((by_code[code], Finding(path, line, col, message)))
+    return found

@@ -59,6 +59,13 @@ def seed(root: Path, clock: list[int]) -> None:
     write(root, "Goals/Work.md", GOAL, clock)
     write(root, "Events/Meetup.md", EVENT, clock)
     write(root, "Daily/2026-11-01.md", "Lunch with [[LC]] and [[Ana Lima|Ana]].\n", clock)
+    write(root, "People/Kim Park.md", KIM, clock)
+
+
+KIM = (  # findings of every per-note rule (mdnet/findingmemo.py): C004, F007, F008, L001
+    "---\ntype: contact\nNetwork: work\n---\n# Kim Park\n\nProbably hiring in spring.\n"
+    "<!-- mdnet-disable-next-line G1 -->\nAsk [[Kim's boss]] and [[SO]].\n"
+)
 
 
 ACTIONS = st.sampled_from(

@@ -52,6 +52,10 @@ class Rule:
     """`safe` or `unsafe` when some of its findings carry a fix `--fix` can apply, else None."""
     options: tuple[Option, ...] = ()
     """The settings of mdnet.toml that tune it."""
+    per_note: bool = False
+    """Its findings on a note come from that note alone, the vault's link targets and
+    contacts, and the settings; they are kept per note between runs (mdnet/findingmemo.py).
+    Such a rule reports on `analysis.focused()` only."""
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -65,11 +69,12 @@ def rule(
     fix: str,
     fixable: str | None = None,
     options: tuple[Option, ...] = (),
+    per_note: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a rule; the decorated function's docstring explains why, how to fix, examples.
 
     `fixable` says whether `--fix` can fix some of its findings: `safe` (the meaning stays)
-    or `unsafe` (a guess, applied only with `--unsafe-fixes`)."""
+    or `unsafe` (a guess, applied only with `--unsafe-fixes`). `per_note`: see Rule."""
 
     def register(check: Check) -> Check:
         if not CODE.match(code) or not NAME.match(name):
@@ -88,6 +93,7 @@ def rule(
             check=_one_finding_per_cause(code, check),
             fixable=fixable,
             options=options,
+            per_note=per_note,
         )
         return check
 

@@ -121,6 +121,7 @@ ASSUMPTION_WORDS = option(
     'An assumption ("probably", "I guess") in what you know of a contact',
     "Ask them, then write down what you learnt.",
     options=(ASSUMPTION_WORDS,),
+    per_note=True,
 )
 def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
     """

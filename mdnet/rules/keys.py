@@ -58,6 +58,7 @@ def known_key(key: str, kind: str, meta: dict[str, object]) -> str | None:
     "A property mdnet reads, with its key in another case (`Deadline:` for `deadline:`)",
     "Write the key in lower case, as the message says.",
     fixable="safe",
+    per_note=True,
 )
 def property_key_case(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -93,6 +94,7 @@ def property_key_case(analysis: Analysis) -> Iterator[Finding]:
     "error",
     "A suppression comment or `mdnet-ignore` that names no rule",
     "Correct the code (`mdnet rules` lists them).",
+    per_note=True,
 )
 def bad_suppression(analysis: Analysis) -> Iterator[Finding]:
     """

@@ -29,6 +29,7 @@ def _as_written(link: Link) -> str:
     "A link to a note or file that does not exist",
     "Fix the spelling, create the note, or remove the link.",
     fixable="unsafe",
+    per_note=True,
 )
 def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
@@ -69,6 +70,7 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     "warning",
     "A link that matches several files",
     "Link with a path (`[[People/Dana]]`) or rename one of the files.",
+    per_note=True,
 )
 def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
     """

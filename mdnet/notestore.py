@@ -1,0 +1,117 @@
+"""Per-note memos on disk (`.mdnet_cache/KIND-...-N.msgpack`): what a phase derived from
+each note, kept with the stamp of the note's file, so that the next run redoes that phase
+for changed notes only. The touches memo (touchstore.py) and the per-note rules' findings
+(findingmemo.py) are kept so.
+
+An entry holds the file's stamp (size, mtime, ctime; only notes unchanged for
+`replay.SETTLE_NS` get one) and the value. Entries are spread over `SHARDS` files, as the
+notes cache is, so that an edit rewrites one or two. A file's name carries a digest of the
+settings its values depend on; the file carries mdnet's code stamp and the context its
+values were derived in (what they depend on beyond the note, such as the vault's link
+targets). Files are MessagePack, decoded by msgspec straight into the value's type with
+every field's type checked, as the notes cache is: a foreign, corrupt or older file is
+ignored, never run. A value MessagePack cannot hold (text that is not UTF-8) is left out,
+and derived again next time."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+import msgspec
+
+from mdnet.cache import CACHE_DIR, SHARDS, code_stamp, shard_of, shard_path, write_shards
+
+V = TypeVar("V")
+File = tuple[int, int, int]
+"""A note file's size, mtime and ctime (ns)."""
+
+_ENCODER = msgspec.msgpack.Encoder()
+
+
+class Loaded(Generic[V]):
+    """The stored entries, and the context they were derived in ("" when the shards do not
+    agree: then no entry can be trusted without checking it)."""
+
+    __slots__ = ("context", "entries")
+
+    def __init__(self, context: str, entries: Mapping[str, tuple[File, V]]) -> None:
+        self.context = context
+        self.entries = entries
+
+
+class NoteStore(Generic[V]):
+    """The shard files of one kind of per-note value (`kind`: touches, findings...)."""
+
+    def __init__(self, kind: str, value_type: Any) -> None:
+        self.kind = kind
+        self._decoder = msgspec.msgpack.Decoder(tuple[str, str, dict[str, tuple[File, value_type]]])
+
+    def _prefix(self, settings: str) -> str:
+        digest = hashlib.blake2b(settings.encode("utf-8", "surrogatepass"), digest_size=8)
+        return f"{self.kind}-{digest.hexdigest()}"
+
+    def load(self, root: Path, settings: str) -> Loaded[V] | None:
+        """The stored entries for these settings; None when there are none to read."""
+        folder, prefix, code = root / CACHE_DIR, self._prefix(settings), code_stamp()
+        contexts: set[str] = set()
+        entries: dict[str, tuple[File, V]] = {}
+        for number in range(SHARDS):
+            try:
+                stamp, context, stored = self._decoder.decode(
+                    shard_path(folder, prefix, number).read_bytes()
+                )
+            except Exception:  # missing, corrupt, truncated, foreign or too deep: derived afresh
+                continue
+            if stamp != code:
+                continue
+            entries.update(stored)
+            contexts.add(context)
+        if not entries:
+            return None
+        return Loaded(contexts.pop() if len(contexts) == 1 else "", entries)
+
+    def store(
+        self,
+        root: Path,
+        settings: str,
+        context: str,
+        entries: Mapping[str, tuple[object, V]],
+        before: Loaded[V] | None,
+    ) -> None:
+        """Write the shards whose entries changed since `before` (all when the context did).
+        Entries whose stamp is not a file's (a note held in memory) are not stored."""
+        kept = {p: e for p, e in entries.items() if type(e[0]) is tuple}
+        old: Mapping[str, tuple[File, V]] = before.entries if before is not None else {}
+        if before is not None and before.context == context:
+            changed = {shard_of(p) for p, e in kept.items() if old.get(p) != e}
+            changed |= {shard_of(p) for p in old.keys() - kept.keys()}
+        else:
+            changed = set(range(SHARDS))
+        if not changed:
+            return
+        shards: dict[int, dict[str, tuple[object, V]]] = {n: {} for n in changed}
+        for path, entry in kept.items():
+            number = shard_of(path)
+            if number in shards:
+                shards[number][path] = entry
+        code = code_stamp()
+        data = {n: _encode((code, context, found)) for n, found in shards.items()}
+        write_shards(root / CACHE_DIR, self._prefix(settings), data)
+
+
+def _encode(shard: tuple[str, str, dict[str, tuple[object, Any]]]) -> bytes:
+    try:
+        return _ENCODER.encode(shard)
+    except UnicodeEncodeError:  # a lone surrogate in some note's text: leave those out
+        pass
+    code, context, entries = shard
+    kept = {}
+    for path, entry in entries.items():
+        with contextlib.suppress(UnicodeEncodeError):
+            _ENCODER.encode((path, entry))
+            kept[path] = entry
+    return _ENCODER.encode(cast(tuple[str, str, dict[str, Any]], (code, context, kept)))
