@@ -6,7 +6,8 @@ as given and as resolved, the current folder, `today`), every file of the vault 
 mtime and ctime in nanoseconds, inode; hidden folders but `.obsidian/` and `.mdnet/` skipped,
 as mdnet skips them), every folder, the root's own hidden files (the baseline), and the
 config files and markers mdnet looks for in the root's parents. On a hit the stored output is
-printed without reading a note, the configuration or the rules.
+printed without reading a note, the configuration or the rules; on a miss the run's discovery
+lists the vault from this walk (mdnet/listing.py) instead of walking it again.
 
 A result is stored only when every file it read was last changed at least `SETTLE_NS` before
 the run started. A file rewritten in place within one tick of the file system's clock with
@@ -26,8 +27,12 @@ import time
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mdnet import __version__
+
+if TYPE_CHECKING:
+    from mdnet.listing import Found, Listing
 
 FOLDER = ".mdnet_cache"
 """Shared with the cache of parsed notes (`mdnet clean` removes both)."""
@@ -82,14 +87,43 @@ def _stat_line(rel: str, full: str) -> tuple[str, int]:
     return line, max(st.st_mtime_ns, st.st_ctime_ns)
 
 
-def _walk(root: Path) -> tuple[list[str], int]:
-    """Every file and folder of the vault the key covers, and the newest change among them.
+def _listing(root: Path, lines: list[str], aside: dict[str, Found | None]) -> Listing:
+    """The vault as discovery lists it (`listing.list_vault`), read back from the walk's
+    lines and what discovery needs that they do not say (`aside`: the files that could not
+    be read, the entries whose type could not be told): made only when the run reads notes,
+    so a replay pays nothing for it."""
+    from mdnet.listing import Listing  # only here: a replay does not import it
+
+    folders: list[str] = []
+    files: list[Found] = []
+    for line in lines:
+        if line[0] == ".":
+            continue  # the root's hidden files and what the hidden folders hold
+        if line[-1] == "/":
+            folders.append(line)
+            continue
+        rel, _, what = line.partition("\0")
+        if aside and rel in aside:
+            found = aside[rel]
+            if found is not None:
+                files.append(found)
+        elif what[0] == "f":
+            size, mtime, ctime, _ = what[1:].split("\0")
+            files.append((rel, (int(size), int(mtime), int(ctime)), False))
+        # else a link to a folder ("d"), or a folder that could not be listed
+    return Listing(root, tuple(folders), tuple(files))
+
+
+def _walk(root: Path) -> tuple[list[str], int, dict[str, Found | None]]:
+    """Every file and folder of the vault the key covers, the newest change among them, and
+    what else discovery needs to list the vault from them (see `_listing`).
 
     The same choice as `covers` and `_enters`, asked of them only in the root and the hidden
     folders mdnet reads: below the root, in any other folder (none of its parts hidden, or it
     would not be entered), an entry is covered unless its own name is hidden."""
     lines: list[str] = []
     newest = 0
+    aside: dict[str, Found | None] = {}
     stack = [("", str(root))]
     while stack:
         rel_dir, abs_dir = stack.pop()
@@ -109,6 +143,7 @@ def _walk(root: Path) -> tuple[list[str], int]:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
+                aside[rel] = None  # what it is cannot be told: discovery leaves it out
             if is_dir:
                 if plain or _enters(rel):
                     lines.append(rel + "/")
@@ -120,6 +155,8 @@ def _walk(root: Path) -> tuple[list[str], int]:
                 st = os.stat(entry.path)
             except OSError as exc:
                 lines.append(f"{rel}\0!{exc.errno}")
+                if rel not in aside:
+                    aside[rel] = (rel, exc, entry.is_symlink())  # known by now: no system call
                 continue
             if stat.S_ISDIR(st.st_mode):
                 lines.append(f"{rel}\0d")  # a link to a folder: not walked
@@ -129,7 +166,7 @@ def _walk(root: Path) -> tuple[list[str], int]:
             if mtime > newest or ctime > newest:
                 newest = max(mtime, ctime)
     lines.sort()
-    return lines, newest
+    return lines, newest, aside
 
 
 def code_lines() -> list[str]:
@@ -176,14 +213,23 @@ def _around(root: Path, extra: Iterable[Path]) -> tuple[list[str], int]:
 def key(root: Path, request: str, extra: Iterable[Path] = ()) -> tuple[str, bool]:
     """The replay key of a request on this vault, and whether its result may be stored
     (no file it covers changed within `SETTLE_NS` before now)."""
+    digest, settled, _ = _key(root, request, extra)
+    return digest, settled
+
+
+def _key(
+    root: Path, request: str, extra: Iterable[Path]
+) -> tuple[str, bool, Callable[[], Listing]]:
+    """`key`, and how to list the vault from its walk (for the discovery of the same run)."""
     import hashlib  # only here: a run that does not replay does not import it
 
     start = time.time_ns()
-    files, newest = _walk(root)
+    files, newest, aside = _walk(root)
     around, newest_around = _around(root, extra)
     text = "\n".join([f"mdnet-replay {FORMAT}", request, *code_lines(), *around, "", *files])
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return digest, max(newest, newest_around) < start - SETTLE_NS
+    settled = max(newest, newest_around) < start - SETTLE_NS
+    return digest, settled, lambda: _listing(root, files, aside)
 
 
 def _entry(root: Path, digest: str) -> Path:
@@ -260,16 +306,18 @@ def replay(
     on a replay; a result that raised any other warning is not stored."""
     from mdnet.errors import SettingsWarning
 
-    digest, settled = key(root, request, tuple(extra))
+    digest, settled, listed = _key(root, request, tuple(extra))
     found = load(root, digest)
     if found is not None:
         output, notes = found
         for message in notes:
             warnings.warn(message, SettingsWarning, stacklevel=2)
         return output
-    with warnings.catch_warnings(record=True) as caught:
+    from mdnet.listing import handed
+
+    with warnings.catch_warnings(record=True) as caught, handed(listed()):
         warnings.simplefilter("always")
-        output = compute()
+        output = compute()  # its discovery takes the listing: the vault is walked once
     others = [w for w in caught if not issubclass(w.category, SettingsWarning)]
     for w in caught:
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

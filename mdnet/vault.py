@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -13,6 +11,7 @@ from pathlib import Path
 
 from mdnet import replay
 from mdnet.config import Config
+from mdnet.listing import Listing, list_vault, take
 from mdnet.note import Note, Problem, classify, parse_note
 from mdnet.roots import VAULT_MARKERS as VAULT_MARKERS  # light: the CLI finds roots
 from mdnet.roots import find_root as find_root
@@ -93,55 +92,45 @@ def left_out(config: Config) -> tuple[str, ...]:
     return (*config.exclude, *("/" + folder for folder in config.templates))
 
 
-def discover(root: Path, exclude: tuple[str, ...]) -> tuple[list[FileEntry], list[str]]:
-    """Walk the vault without following directory symlinks; hidden folders are skipped.
-
-    Returns the Markdown files to check and every file name (for resolving links)."""
+def discover(
+    root: Path, exclude: tuple[str, ...], listing: Listing | None = None
+) -> tuple[list[FileEntry], list[str]]:
+    """The Markdown files to check and every file name (for resolving links): of the vault
+    as listed (by the replay key's walk in this run), else as `list_vault` finds it now.
+    Directory symlinks are not followed; hidden folders are skipped."""
+    if listing is None:
+        listing = list_vault(root)
+    excluded = [glob_regex(pattern).match for pattern in exclude]  # as is_excluded
     notes: list[FileEntry] = []
-    every: list[str] = []
-    stack = [("", str(root), False)]
-    while stack:
-        rel_dir, abs_dir, bad_dir = stack.pop()
-        try:
-            entries = list(os.scandir(abs_dir))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            shown = _printable_name(name)
-            bad_name = bad_dir or shown != name
-            rel = f"{rel_dir}{shown}"
-            try:
-                is_link = entry.is_symlink()
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                continue
-            if is_dir:
-                every.append(rel + "/")  # a folder: a Markdown link may point at one
-                stack.append((rel + "/", entry.path, bad_name))
-                continue
-            problem = None
-            size = mtime = ctime = 0
-            try:
-                st = entry.stat(follow_symlinks=True)
-                if stat.S_ISDIR(st.st_mode):
-                    continue  # a symlink to a directory: never followed
-                size, mtime, ctime = st.st_size, st.st_mtime_ns, st.st_ctime_ns
-            except OSError as exc:
-                problem = (
-                    "dangling symbolic link" if is_link else f"cannot read file ({exc.strerror})"
-                )
-            if bad_name:
-                # The shown path cannot be opened, and the real one cannot be printed.
-                problem = "file name is not valid UTF-8; rename the file"
-            every.append(rel)
-            if name.lower().endswith(".md") and not is_excluded(rel, exclude):
-                notes.append(FileEntry(rel, size, mtime, problem, ctime))
+    every = [_shown(folder)[0] for folder in listing.folders]  # a link may point at one
+    for name, found, is_link in listing.files:
+        rel, bad_name = _shown(name)
+        problem = None
+        size = mtime = ctime = 0
+        if isinstance(found, OSError):
+            problem = (
+                "dangling symbolic link" if is_link else f"cannot read file ({found.strerror})"
+            )
+        else:
+            size, mtime, ctime = found
+        if bad_name:
+            # The shown path cannot be opened, and the real one cannot be printed.
+            problem = "file name is not valid UTF-8; rename the file"
+        every.append(rel)
+        if name.lower().endswith(".md") and not any(match(rel) for match in excluded):
+            notes.append(FileEntry(rel, size, mtime, problem, ctime))
     notes.sort(key=lambda e: e.path)
     every.sort()
     return notes, every
+
+
+def _shown(rel: str) -> tuple[str, bool]:
+    """A path as listed, as text, and whether some name in it is not valid UTF-8."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "/".join(_printable_name(name) for name in rel.split("/")), True
+    return rel, False
 
 
 def _printable_name(name: str) -> str:
@@ -202,8 +191,9 @@ def load_serial(root: Path, entries: list[FileEntry], config: Config) -> list[No
 
 
 def load_vault(root: Path, config: Config, loader: NoteLoader = load_serial) -> Vault:
-    """Discover and parse every note of the vault."""
-    entries, every = discover(root, left_out(config))
+    """Discover and parse every note of the vault (from the listing the replay key made in
+    this run, if it made one)."""
+    entries, every = discover(root, left_out(config), take(root))
     notes = loader(root, entries, config)
     settled = time.time_ns() - replay.SETTLE_NS
     stamps = {
