@@ -30,17 +30,18 @@ class LinkIndex:
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.by_alias: dict[str, list[str]] = defaultdict(list)
         self.folders: dict[str, str] = {}
+        by_path, by_name = self.by_path, self.by_name
         for path in files:
             low = path.lower()
             if low.endswith("/"):
                 self.folders[low.rstrip("/")] = path.rstrip("/")
                 continue
-            self.by_path[low] = path
-            name = low.rsplit("/", 1)[-1]
-            self.by_name[name].append(path)
+            by_path[low] = path
+            name = low.rpartition("/")[2]
+            by_name[name].append(path)
             if name.endswith(".md"):
-                self.by_name[name[:-3]].append(path)
-                self.by_path.setdefault(low[:-3], path)
+                by_name[name[:-3]].append(path)
+                by_path.setdefault(low[:-3], path)
         for note in notes:
             for alias in note_aliases(note):
                 self.by_alias[alias.lower()].append(note.path)
@@ -127,7 +128,12 @@ def note_aliases(note: Note) -> list[str]:
     `/^alias(es)?$/i` (`aliases`, `Aliases`, `alias`, `Alias`), a list or a single string."""
     found: list[str] = []
     for key, value in note.meta.items():
-        if not (isinstance(key, str) and key.lower() in _ALIAS_KEYS):
+        named = _NAMES_ALIASES.get(key)
+        if named is None:
+            named = isinstance(key, str) and key.lower() in _ALIAS_KEYS
+            if len(_NAMES_ALIASES) < 4096:  # a vault has a few hundred keys at most
+                _NAMES_ALIASES[key] = named
+        if not named:
             continue
         if isinstance(value, str):
             value = [value]
@@ -137,3 +143,5 @@ def note_aliases(note: Note) -> list[str]:
 
 
 _ALIAS_KEYS = frozenset(("alias", "aliases"))
+_NAMES_ALIASES: dict[object, bool] = {}
+"""Whether a front-matter key names aliases, by key (keys repeat from note to note)."""

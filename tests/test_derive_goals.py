@@ -496,3 +496,21 @@ def test_huge_target_expected_pace_is_finite(make_vault: MakeVault) -> None:
     s = state_of(make_vault, "start: 2026-01-01", "deadline: 2027-01-01", "target: 1e308")
     assert s.expected is not None and 0 < s.expected < 1e308
     assert s.state == "behind"
+
+
+@pytest.mark.parametrize(
+    ("every", "days", "streak"),
+    [
+        # the day before a met day is the next one back, whatever the month
+        ("day", ("2026-10-31", "2026-11-01", "2026-11-20", "2026-11-21", "2026-11-22"), 3),
+        ("day", ("2026-11-19", "2026-11-20", "2026-11-22"), 1),
+        ("month", ("2026-08-31", "2026-09-30", "2026-10-01", "2026-11-05"), 4),
+        ("month", ("2026-08-31", "2026-10-01", "2026-11-05"), 2),
+        ("year", ("2024-12-31", "2025-01-01", "2026-02-01"), 3),
+    ],
+)
+def test_streak_walks_back_one_period_at_a_time(
+    make_vault: MakeVault, every: str, days: tuple[str, ...], streak: int
+) -> None:
+    fields = (f"every: {every}", "target: 1", "measure: {count: interactions, tag: followup}")
+    assert state_of(make_vault, *fields, files=followups(*days)).streak == streak

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from mdnet.dates import Period, next_period_start, period_end, period_start, prev_period_start
@@ -197,14 +197,20 @@ def _measure_dates(m: Measure, index: GoalIndex) -> list[date]:
     if m.count == "points":
         return [p.date for p in index.points()]
     if m.count == "interactions":
-        contacts = index.model.contacts
-        return [
-            i.date
-            for i in index.interactions
-            if (not m.tag or m.tag in i.tags)
-            and (not m.network or any(contacts[c].network == m.network for c in i.contacts))
-        ]
+        return _interaction_dates(m, index)
     return [rel.first_met for rel in _measured_contacts(m, index) if rel.first_met]
+
+
+def _interaction_dates(m: Measure, index: GoalIndex) -> list[date]:
+    """The dates of the interactions with the measure's tag and with one of its network
+    (an interaction's contacts are all the model's)."""
+    tag, counted = m.tag, index.interactions
+    if not m.network:
+        return [i.date for i in counted if tag in i.tags] if tag else [i.date for i in counted]
+    members = {p for p, c in index.model.contacts.items() if c.network == m.network}
+    if tag:
+        return [i.date for i in counted if tag in i.tags and not members.isdisjoint(i.contacts)]
+    return [i.date for i in counted if not members.isdisjoint(i.contacts)]
 
 
 def _measured_contacts(m: Measure, index: GoalIndex) -> list[Relationship]:
@@ -327,7 +333,9 @@ def _streak(goal: Goal, totals: dict[date, float], current: date, per: float) ->
             break
         if start == floor:
             break
-        start = prev_period_start(start, every)
+        # start is a period's first day, after floor: the period before starts the day
+        # before it ends (prev_period_start, which here never meets 0001-01-01)
+        start = _period_start(start - timedelta(days=1), every)
     return streak
 
 

@@ -4,11 +4,12 @@ events, meeting notes and `last_contact:`; and each counted once."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
+from itertools import accumulate, chain, compress, count, islice
+from operator import itemgetter, le, ne
 
 from mdnet.config import Config
 from mdnet.derive.records import Interaction, Planned, readable
@@ -18,6 +19,8 @@ from mdnet.note import Note
 
 _Key = tuple[str, date, str | None]
 """What makes two lines the same interaction: contact, date and kind."""
+_DATE, _LINE, _DATE_PATH_LINE = itemgetter(0), itemgetter(2), itemgetter(0, 1, 2)
+_CONTACTS = itemgetter(4)
 
 # The Tasks plugin's dates, in its emoji form and its Dataview form: scheduled, then due.
 _SCHEDULED = re.compile(
@@ -73,7 +76,8 @@ or, in a long-lived process, the parsed Note itself (compared by identity)."""
 
 @dataclass(frozen=True, slots=True)
 class Touches:
-    """What one note contributes: its interactions and its plans (contact path, plan)."""
+    """What one note contributes: its interactions, in line order (lines written on one line
+    in the order found), and its plans (contact path, plan)."""
 
     interactions: tuple[Interaction, ...]
     planned: tuple[tuple[str, Planned], ...]
@@ -119,21 +123,37 @@ def collect(
     entries: dict[str, tuple[Stamp, tuple[str | None, ...], Touches]] = {}
     found: list[Interaction] = []
     planned: dict[str, list[Planned]] = defaultdict(list)
+    front = {i.path: i for i in _front_matter_touches(notes, ctx)}
+    ascending, before = True, ""
     for note in notes:
-        stamp = (stamps.get(note.path) if stamps else None) or note
-        share, signature = _reused(old.get(note.path), stamp, same_context, note, ctx)
-        if share is None:
-            share = _note_touches(note, ctx)
-        entries[note.path] = (
-            stamp,
-            signature if signature is not None else _signature(note, ctx),
-            share,
-        )
-        found.extend(share.interactions)
-        for path, plan in share.planned:
-            planned[path].append(plan)
-    found.extend(_front_matter_touches(notes, ctx))
-    found.sort(key=itemgetter(0, 1, 2))  # date, path, line
+        path = note.path
+        stamp = (stamps.get(path) if stamps else None) or note
+        hit = old.get(path)
+        if same_context and hit is not None and _same(hit[0], stamp):
+            share = hit[2]  # the common case, as _reused decides it
+            entries[path] = hit if hit[0] is stamp else (stamp, hit[1], share)
+        else:
+            reused, signature = _reused(hit, stamp, same_context, note, ctx)
+            share = reused if reused is not None else _note_touches(note, ctx)
+            if signature is None:
+                signature = _signature(note, ctx)
+            entries[path] = (stamp, signature, share)
+        ascending = ascending and before < path
+        before = path
+        extra = front.pop(path, None)
+        if extra is None:
+            found.extend(share.interactions)
+        else:  # `last_contact:` among the note's lines, after those on its line
+            found.extend(sorted((*share.interactions, extra), key=_LINE))
+        for contact, plan in share.planned:
+            planned[contact].append(plan)
+    # Each note's lines are in line order (see Touches): with the notes in path order, what
+    # is found is in (path, line) order already, and a stable sort by date alone puts it in
+    # (date, path, line) order; equal ones stay in the order written, as the full sort has it.
+    if front:  # none left unless two notes had one path
+        found.extend(front.values())
+        ascending = False
+    found.sort(key=_DATE if ascending else _DATE_PATH_LINE)
     collected = Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
     return collected, Memo(context, entries)
 
@@ -147,12 +167,17 @@ def _reused(
 ) -> tuple[Touches | None, tuple[str | None, ...] | None]:
     """A memo entry's touches when they still hold for this note, and its signature when
     known (None, None: collect the note)."""
-    if hit is None or not (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0])):
+    if hit is None or not _same(hit[0], stamp):
         return None, None
     if same_context:
         return hit[2], hit[1]
     signature = _signature(note, ctx)
     return (hit[2] if signature == hit[1] else None), signature
+
+
+def _same(old: Stamp, stamp: Stamp) -> bool:
+    """Whether a memo entry's stamp is this note's: the same note, or equal file stamps."""
+    return old is stamp or (type(stamp) is tuple and stamp == old)
 
 
 def context_key(index: LinkIndex, model: Model) -> str:
@@ -187,15 +212,21 @@ def _note_touches(note: Note, ctx: _Context) -> Touches:
         found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
     if note.kind in ("event", "meeting"):
         found.extend(_event_touches(note, ctx))
+    found.sort(key=_LINE)  # stable: what collect's sort relies on
     return Touches(tuple(found), tuple(planned))
 
 
 def by_contact(interactions: Iterable[Interaction]) -> dict[str, tuple[Interaction, ...]]:
     """Each contact's interactions, in the order given."""
-    out: dict[str, list[Interaction]] = defaultdict(list)
+    out: dict[str, list[Interaction]] = {}
+    get = out.get
     for interaction in interactions:
-        for path in interaction.contacts:
-            out[path].append(interaction)
+        for path in interaction[4]:  # contacts
+            found = get(path)
+            if found is None:
+                out[path] = [interaction]
+            else:
+                found.append(interaction)
     return {path: tuple(found) for path, found in out.items()}
 
 
@@ -315,22 +346,23 @@ def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
     the most such lines counts, then the contact's own note, then the later path (the one
     shown as the last contact). An interaction with several contacts keeps those it is not
     a copy for, and is dropped when it is a copy for all of them."""
+    slots = _slots(interactions)
     first: dict[_Key, str] = {}
     shared: set[_Key] = set()  # written in more than one note: the rare case
     seen = first.setdefault
-    for when, path, _, _, contacts, _, kind, _ in interactions:  # unpacked: the hot loop
-        for contact in contacts:
-            key = (contact, when, kind)
-            if seen(key, path) != path:
-                shared.add(key)
+    for n, contact in slots:
+        interaction = interactions[n]
+        key = (contact, interaction[0], interaction[6])  # contact, date, kind
+        if seen(key, interaction[1]) != interaction[1]:
+            shared.add(key)
     if not shared:
         return tuple(interactions)
     groups: dict[_Key, dict[str, list[int]]] = defaultdict(dict)
-    for n, (when, path, _, _, contacts, _, kind, _) in enumerate(interactions):
-        for contact in contacts:
-            key = (contact, when, kind)
-            if key in shared:
-                groups[key].setdefault(path, []).append(n)
+    for n, contact in slots:
+        interaction = interactions[n]
+        key = (contact, interaction[0], interaction[6])
+        if key in shared:
+            groups[key].setdefault(interaction[1], []).append(n)
     dropped: dict[int, set[str]] = defaultdict(set)
     for (contact, _, _), by_path in groups.items():
         keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))
@@ -338,13 +370,30 @@ def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
             if path != keep:
                 for n in found:
                     dropped[n].add(contact)
-    out = []
-    for n, interaction in enumerate(interactions):
-        gone = dropped.get(n)
-        if gone:
-            who = tuple(c for c in interaction.contacts if c not in gone)
-            if not who:
-                continue
-            interaction = interaction._replace(contacts=who)
-        out.append(interaction)
-    return tuple(out)
+    out: list[Interaction | None] = list(interactions)
+    for n, gone in dropped.items():
+        interaction = interactions[n]
+        who = tuple(c for c in interaction.contacts if c not in gone)
+        out[n] = interaction._replace(contacts=who) if who else None
+    return tuple(filter(None, out))  # an interaction is never empty (a tuple of 8)
+
+
+def _slots(interactions: Sequence[Interaction]) -> list[tuple[int, str]]:
+    """(number, contact) of each contact of each interaction that may be written in two
+    notes, in order: all of them, unless the interactions are sorted by date (as collected);
+    then only the contacts named twice on one date, a few of them."""
+    dates = list(map(_DATE, interactions))
+    if not all(map(le, dates, islice(dates, 1, None))):
+        return [(n, c) for n, interaction in enumerate(interactions) for c in interaction[4]]
+    contacts = list(map(_CONTACTS, interactions))
+    every = list(chain.from_iterable(contacts))  # each contact of each interaction, in order
+    offsets = list(accumulate(map(len, contacts), initial=0))  # where each one's start
+    runs = [0, *compress(count(1), map(ne, dates, islice(dates, 1, None))), len(dates)]
+    slots: list[tuple[int, str]] = []
+    for start, end in zip(runs, islice(runs, 1, None), strict=False):  # those of one date
+        if end - start > 1:
+            who = every[offsets[start] : offsets[end]]
+            if len(who) != len(set(who)):
+                twice = {c for c, times in Counter(who).items() if times > 1}
+                slots.extend((n, c) for n in range(start, end) for c in contacts[n] if c in twice)
+    return slots

@@ -3,13 +3,17 @@ health and weekly activity."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from operator import itemgetter
 
 from mdnet.config import Config
 from mdnet.derive.records import Interaction, NetworkHealth, Planned, Relationship
 from mdnet.model import Contact
 from mdnet.note import Note
+
+_DATE, _KIND = itemgetter(0), itemgetter(6)
 
 
 def cadence(contact: Contact, config: Config) -> int:
@@ -48,7 +52,9 @@ def relationship(
     today: date,
 ) -> Relationship:
     """One contact's state on `today` from its interactions (sorted by date)."""
-    past = [i for i in history if i.date <= today]
+    past = history
+    if history and history[-1].date > today:  # sorted: those up to today come first
+        past = history[: bisect_right(history, today, key=_DATE)]
     days = cadence(contact, config)
     last = past[-1] if past else None
     last_date = last.date if last else None
@@ -57,7 +63,9 @@ def relationship(
         last = Interaction(contact.met, contact.path, line, "first met", (contact.path,), "met")
         last_date = contact.met
     due = last_date + timedelta(days=days) if last_date is not None else None
-    scheduled = min((p.when for p in planned if p.when and p.when >= today), default=None)
+    scheduled = None
+    if planned:
+        scheduled = min((p.when for p in planned if p.when and p.when >= today), default=None)
     for later in (contact.snooze, scheduled):  # a snooze or a scheduled touch puts it off
         if later and (due is None or later > due):
             due = later
@@ -68,8 +76,8 @@ def relationship(
         held = bool(scheduled and scheduled > today)
         state = _state(contact, last_date, due, days, config.due_soon_days, today, held)
     days_overdue = (today - due).days if state in ("overdue", "lapsed") and due else 0
-    gives = [i for i in past if i.kind == "give"]
-    asks = [i for i in past if i.kind == "ask"]
+    kinds = list(map(_KIND, past))
+    gives, asks = kinds.count("give"), kinds.count("ask")
     return Relationship(
         contact=contact,
         cadence_days=days,
@@ -77,11 +85,11 @@ def relationship(
         due=due,
         state=state,
         days_overdue=days_overdue,
-        gives=len(gives),
-        asks=len(asks),
+        gives=gives,
+        asks=asks,
         first_met=contact.met or (history[0].date if history else None),
-        first_give=gives[0] if gives else None,
-        first_ask=asks[0] if asks else None,
+        first_give=past[kinds.index("give")] if gives else None,
+        first_ask=past[kinds.index("ask")] if asks else None,
         planned=planned,
         interactions=history,
         scheduled=scheduled,

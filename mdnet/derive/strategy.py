@@ -4,15 +4,21 @@ events (platforms) that serve it, where each contact was first met, each event's
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from mdnet.derive.records import Interaction, Relationship
 from mdnet.links import LinkIndex
 from mdnet.model import Event, Goal, Model
 from mdnet.note import Note
+
+_DATE = itemgetter(0)
+_LINE = itemgetter(0, 1, 2)
+"""Which line an interaction is: its date, path and line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +191,12 @@ def event_returns(
     follow_up_days: int,
     today: date,
 ) -> dict[str, EventReturn]:
-    """Event path -> its return, for every event."""
+    """Event path -> its return, for every event. Each contact's interactions are sorted by
+    date (as `by_contact` has them)."""
     new_at: dict[str, list[str]] = defaultdict(list)
     for contact, where in sorted(first_met.items()):
         new_at[where].append(contact)
+    given: dict[str, tuple[list[date], list[Interaction]]] = {}
     out: dict[str, EventReturn] = {}
     for path, event in model.events.items():
         new = tuple(new_at.get(path, ()))
@@ -203,12 +211,22 @@ def event_returns(
                     followed.append(contact)
             seen: set[tuple[date, str, int]] = set()
             for contact in dict.fromkeys((*there, *new)):
-                for i in by_contact.get(contact, ()):
-                    if i.kind == "give" and event.date < i.date <= today:
-                        seen.add((i.date, i.path, i.line))
+                hit = given.get(contact)
+                if hit is None:
+                    hit = given[contact] = _gives(by_contact.get(contact, ()))
+                dates, found = hit  # gives after the event, up to today: a slice of them
+                seen.update(
+                    map(_LINE, found[bisect_right(dates, day) : bisect_right(dates, today)])
+                )
             gives = len(seen)
         out[path] = EventReturn(event, goals.get(path), there, new, tuple(followed), gives)
     return out
+
+
+def _gives(history: tuple[Interaction, ...]) -> tuple[list[date], list[Interaction]]:
+    """A contact's gives, by date, and their dates."""
+    found = [i for i in history if i[6] == "give"]  # kind
+    return list(map(_DATE, found)), found
 
 
 def reconnections(
