@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,11 @@ import msgspec
 from mdnet import replay
 from mdnet.config import Config
 from mdnet.note import Note
+from mdnet.notecodec import lazy_note, stored, unreadable
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = replay.FOLDER
-FORMAT = 4
+FORMAT = 5
 SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
@@ -36,11 +37,13 @@ Entry = tuple[int, int, int, Note]
 
 # A shard file is one MessagePack array: [code stamp, {path: entry}, odd entries]. msgspec
 # decodes it straight into Note and its NamedTuples, checking every field's type, so a
-# foreign or damaged file is an error, never code run or a malformed note. The few entries
+# foreign or damaged file is an error, never code run or a malformed note. A note's body is
+# decoded (and checked) on first use (mdnet/notecodec.py); one that does not decode then
+# is read from its file again. The few entries
 # MessagePack cannot hold (an integer beyond 64 bits in the front matter, a file name with
 # bytes that are not UTF-8) go, as plain values, into a pickle that may name no class at all.
 _ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(tuple[str, dict[str, Entry], bytes])
+_DECODER = msgspec.msgpack.Decoder(tuple[str, dict[str, tuple[int, int, int, msgspec.Raw]], bytes])
 _NOTES = msgspec.msgpack.Decoder(list[Note])
 
 
@@ -75,7 +78,7 @@ def shard_path(folder: Path, prefix: str, number: int) -> Path:
 
 def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     try:
-        return _ENCODER.encode((stamp, entries, b""))
+        return _ENCODER.encode((stamp, {p: _as_stored(e) for p, e in entries.items()}, b""))
     except (OverflowError, UnicodeEncodeError, TypeError):
         pass  # some note holds what MessagePack cannot: find it and store it apart
     plain: dict[str, Entry] = {}
@@ -91,6 +94,11 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
+def _as_stored(entry: Entry) -> tuple[int, int, int, Note | msgspec.Raw]:
+    """A cached note as it was read (nothing to decode or encode again), a parsed one as is."""
+    return (*entry[:3], stored(entry[3]))
+
+
 def _decode_odd(data: bytes) -> dict[str, Entry]:
     odd = _PlainUnpickler(io.BytesIO(data)).load()
     entries: dict[str, Entry] = {}
@@ -101,11 +109,18 @@ def _decode_odd(data: bytes) -> dict[str, Entry]:
     return entries
 
 
-def _load(path: Path, stamp: str | None = None) -> dict[str, Entry]:
+def _load(
+    path: Path, stamp: str | None = None, reparse: Callable[[str], Note] = unreadable
+) -> dict[str, Entry]:
+    """The notes of one shard (`reparse`: how to read a note whose body does not decode)."""
     try:
-        got, entries, odd = _DECODER.decode(path.read_bytes())
+        got, raw, odd = _DECODER.decode(path.read_bytes())
         if got != (code_stamp() if stamp is None else stamp):
             return {}
+        entries: dict[str, Entry] = {
+            p: (size, mtime, ctime, lazy_note(data, reparse))
+            for p, (size, mtime, ctime, data) in raw.items()
+        }
         if odd:
             entries.update(_decode_odd(odd))
     except Exception:  # corrupt, truncated, foreign or of another version: start afresh
@@ -206,8 +221,12 @@ def cached_loader(use_cache: bool) -> NoteLoader:
         settled = time.time_ns() - SETTLE_NS
         folder, prefix, stamp = root / CACHE_DIR, _prefix(config), code_stamp()
         old: dict[str, Entry] = {}
+
+        def reparse(path: str) -> Note:
+            return read_note(root, next(e for e in entries if e.path == path), config)
+
         for number in range(SHARDS):
-            old.update(_load(shard_path(folder, prefix, number), stamp))
+            old.update(_load(shard_path(folder, prefix, number), stamp, reparse))
         fresh: dict[str, Entry] = {}
         notes: dict[str, Note] = {}
         todo: list[FileEntry] = []
