@@ -4,23 +4,21 @@ events, meeting notes and `last_contact:`; and each counted once."""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, chain, compress, count, islice
-from operator import itemgetter, le, ne
+from operator import itemgetter
 
 from mdnet.config import Config
+from mdnet.derive.counting import by_contact as by_contact
+from mdnet.derive.counting import count_once as count_once
 from mdnet.derive.records import Interaction, Planned, readable
 from mdnet.links import LinkIndex
 from mdnet.model import Model
 from mdnet.note import Note
 
-_Key = tuple[str, date, str | None]
-"""What makes two lines the same interaction: contact, date and kind."""
 _DATE, _LINE, _DATE_PATH_LINE = itemgetter(0), itemgetter(2), itemgetter(0, 1, 2)
-_CONTACTS = itemgetter(4)
 
 # The Tasks plugin's dates, in its emoji form and its Dataview form: scheduled, then due.
 _SCHEDULED = re.compile(
@@ -216,20 +214,6 @@ def _note_touches(note: Note, ctx: _Context) -> Touches:
     return Touches(tuple(found), tuple(planned))
 
 
-def by_contact(interactions: Iterable[Interaction]) -> dict[str, tuple[Interaction, ...]]:
-    """Each contact's interactions, in the order given."""
-    out: dict[str, list[Interaction]] = {}
-    get = out.get
-    for interaction in interactions:
-        for path in interaction[4]:  # contacts
-            found = get(path)
-            if found is None:
-                out[path] = [interaction]
-            else:
-                found.append(interaction)
-    return {path: tuple(found) for path, found in out.items()}
-
-
 def _contacts_by_line(note: Note, ctx: _Context) -> dict[int, list[str]]:
     """The contacts linked from each body line, in order, once each."""
     out: dict[int, list[str]] = defaultdict(list)
@@ -335,65 +319,3 @@ def planned_date(text: str) -> date | None:
             except ValueError:
                 continue  # 2026-02-30: no date
     return None
-
-
-def count_once(interactions: Sequence[Interaction]) -> tuple[Interaction, ...]:
-    """The interactions with each one written in two notes counted once.
-
-    Lines of two notes name the same interaction with a contact when they share the
-    contact, the date and the kind (give, ask or neither): a contact's log and the daily
-    note of that day, say. Lines of one note are never merged. Of the notes, the one with
-    the most such lines counts, then the contact's own note, then the later path (the one
-    shown as the last contact). An interaction with several contacts keeps those it is not
-    a copy for, and is dropped when it is a copy for all of them."""
-    slots = _slots(interactions)
-    first: dict[_Key, str] = {}
-    shared: set[_Key] = set()  # written in more than one note: the rare case
-    seen = first.setdefault
-    for n, contact in slots:
-        interaction = interactions[n]
-        key = (contact, interaction[0], interaction[6])  # contact, date, kind
-        if seen(key, interaction[1]) != interaction[1]:
-            shared.add(key)
-    if not shared:
-        return tuple(interactions)
-    groups: dict[_Key, dict[str, list[int]]] = defaultdict(dict)
-    for n, contact in slots:
-        interaction = interactions[n]
-        key = (contact, interaction[0], interaction[6])
-        if key in shared:
-            groups[key].setdefault(interaction[1], []).append(n)
-    dropped: dict[int, set[str]] = defaultdict(set)
-    for (contact, _, _), by_path in groups.items():
-        keep = max(by_path, key=lambda p: (len(by_path[p]), p == contact, p))
-        for path, found in by_path.items():
-            if path != keep:
-                for n in found:
-                    dropped[n].add(contact)
-    out: list[Interaction | None] = list(interactions)
-    for n, gone in dropped.items():
-        interaction = interactions[n]
-        who = tuple(c for c in interaction.contacts if c not in gone)
-        out[n] = interaction._replace(contacts=who) if who else None
-    return tuple(filter(None, out))  # an interaction is never empty (a tuple of 8)
-
-
-def _slots(interactions: Sequence[Interaction]) -> list[tuple[int, str]]:
-    """(number, contact) of each contact of each interaction that may be written in two
-    notes, in order: all of them, unless the interactions are sorted by date (as collected);
-    then only the contacts named twice on one date, a few of them."""
-    dates = list(map(_DATE, interactions))
-    if not all(map(le, dates, islice(dates, 1, None))):
-        return [(n, c) for n, interaction in enumerate(interactions) for c in interaction[4]]
-    contacts = list(map(_CONTACTS, interactions))
-    every = list(chain.from_iterable(contacts))  # each contact of each interaction, in order
-    offsets = list(accumulate(map(len, contacts), initial=0))  # where each one's start
-    runs = [0, *compress(count(1), map(ne, dates, islice(dates, 1, None))), len(dates)]
-    slots: list[tuple[int, str]] = []
-    for start, end in zip(runs, islice(runs, 1, None), strict=False):  # those of one date
-        if end - start > 1:
-            who = every[offsets[start] : offsets[end]]
-            if len(who) != len(set(who)):
-                twice = {c for c, times in Counter(who).items() if times > 1}
-                slots.extend((n, c) for n in range(start, end) for c in contacts[n] if c in twice)
-    return slots
