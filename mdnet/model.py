@@ -101,6 +101,10 @@ class Model:
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
 
+_DATES: dict[str, date] = {}
+"""Each date read from text (parse_date depends on the text alone)."""
+
+
 class _Fields:
     """Typed access to one note's front matter, recording a problem per bad field."""
 
@@ -122,13 +126,21 @@ class _Fields:
         return None
 
     def date(self, key: str) -> date | None:
-        if self.note.meta.get(key) is None:
+        value = self.note.meta.get(key)
+        if value is None:
             return None
+        if type(value) is str:  # dates written as text repeat from note to note
+            known = _DATES.get(value)
+            if known is not None:
+                return known
         try:
-            return parse_date(self.note.meta[key])
+            found = parse_date(value)
         except DateError as exc:
             self.problem("F004", key, f"`{key}`: {exc}")
             return None
+        if type(value) is str and len(_DATES) < 65536:
+            _DATES[value] = found
+        return found
 
     def yearly(self, key: str) -> Yearly | None:
         """A birthday or anniversary: `YYYY-MM-DD`, `--MM-DD` or `MM-DD` (F004 otherwise)."""
