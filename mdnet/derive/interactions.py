@@ -127,7 +127,13 @@ def collect(
         path = note.path
         stamp = (stamps.get(path) if stamps else None) or note
         hit = old.get(path)
-        if same_context and hit is not None and _same(hit[0], stamp):
+        if (
+            same_context
+            and hit is not None
+            and (
+                hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0])  # _same, inline
+            )
+        ):
             share = hit[2]  # the common case, as _reused decides it
             entries[path] = hit if hit[0] is stamp else (stamp, hit[1], share)
         else:
