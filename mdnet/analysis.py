@@ -184,16 +184,21 @@ class Analysis:
         interactions, counted once among themselves: the same state, dates and counts (what
         is written twice with a contact is always written with that contact), without
         counting every interaction of the vault. Only the other contacts listed on a shared
-        interaction may be trimmed differently, which no rule reads."""
-        if paths is None or self.focus is None or "relationships" in self.__dict__:
-            every = self.relationships
-            return every if paths is None else {p: every[p] for p in sorted(paths) if p in every}
+        interaction may be trimmed differently, which no rule reads. With a goal in focus, or
+        more than a few contacts, every contact's is derived: a goal needs them all anyway."""
         contacts = self.model.contacts
-        own: dict[str, list[Interaction]] = {p: [] for p in sorted(paths) if p in contacts}
-        for interaction in self.interactions:
-            for path in interaction.contacts:
-                if path in own:
-                    own[path].append(interaction)
+        wanted = sorted(p for p in paths if p in contacts) if paths is not None else ()
+        if (
+            paths is None
+            or self.focus is None
+            or "relationships" in self.__dict__
+            or len(wanted) > _FEW
+            or not self.focus.isdisjoint(self.model.goals)
+        ):
+            every = self.relationships
+            return every if paths is None else {p: every[p] for p in wanted}
+        everything = self.interactions
+        own = {p: [i for i in everything if p in i.contacts] for p in wanted}
         return {
             path: relating.relationship(
                 contacts[path],
@@ -305,6 +310,10 @@ class Analysis:
     def problems(self, code: str) -> list[tuple[str, Problem]]:
         """Problems found while reading notes and their fields, for one code."""
         return self._problems.get(code, [])
+
+
+_FEW = 8
+"""Up to this many focused contacts, each one's interactions are picked from the vault's."""
 
 
 def _aliases(analysis: Analysis, path: str) -> list[str] | None:
