@@ -256,7 +256,7 @@ class Analysis:
     @cached_property
     def attendees(self) -> dict[str, tuple[str, ...]]:
         """Event path -> the contacts listed as there."""
-        return strategy.attendees(self.interactions, self.model)
+        return strategy.event_attendees(self.memo.entries, self.model)
 
     @cached_property
     def met_at(self) -> dict[str, str]:

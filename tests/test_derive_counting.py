@@ -156,12 +156,20 @@ def test_event_returns_count_each_give_once(make_vault: MakeVault) -> None:
         "Events/Forum.md": event,
         "Events/Later.md": '---\ntype: event\ndate: 2026-12-10\nattendees: ["[[Ann]]"]\n---\n',
         "Events/Undated.md": '---\ntype: event\nattendees: ["[[Ann]]"]\n---\n',
+        "Events/Zoo.md": "---\ntype: event\ndate: 2026-10-01\n"
+        'attendees: ["[[Cy]]", "[[Ann]]"]\n---\n',
         # One give to Ann and Cy, and one to Bo and Cy: two gives, each counted once.
         "Notes/a.md": "- 2026-11-06 Sent [[Ann]] and [[Cy]] the deck #give\n"
         "- 2026-11-07 Sent [[Bo]] and [[Cy]] a book #give\n"
         "- 2026-11-23 Sent [[Cy]] a card #give\n- 2026-11-24 Sent [[Cy]] a gift #give\n",
     }
     analysis = analysed(make_vault(files, config=CONFIG))
+    assert analysis.attendees == {
+        "Events/Zoo.md": (ANN, CY),
+        "Events/Forum.md": (ANN, BO),
+        "Events/Later.md": (ANN,),
+    }
+    assert list(analysis.attendees) == ["Events/Zoo.md", "Events/Forum.md", "Events/Later.md"]
     assert analysis.met_at == {BO: "Events/Forum.md", CY: "Events/Forum.md"}
     forum = analysis.event_returns["Events/Forum.md"]
     assert (forum.attendees, forum.new, forum.followed_up) == ((ANN, BO), (BO, CY), (BO, CY))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 
+from mdnet.derive.interactions import Touches
 from mdnet.derive.records import Interaction, Relationship
 from mdnet.links import LinkIndex
 from mdnet.model import Event, Goal, Model
@@ -144,12 +145,29 @@ def event_goals(model: Model, notes: Mapping[str, Note], index: LinkIndex) -> di
 
 
 def attendees(interactions: Iterable[Interaction], model: Model) -> dict[str, tuple[str, ...]]:
-    """Event path -> the contacts its attendee properties list, by path."""
+    """Event path -> the contacts its attendee properties list, by path (in the order of
+    the interactions: by date, path and line)."""
     return {
         i.path: tuple(sorted(i.contacts))
         for i in interactions
         if i.source == "event" and i.path in model.events
     }
+
+
+def event_attendees(
+    shares: Mapping[str, tuple[object, object, Touches]], model: Model
+) -> dict[str, tuple[str, ...]]:
+    """`attendees` of every interaction, from the event notes' own only (`shares`: each
+    note's touches, as `collect`'s memo holds them): the same, without reading them all."""
+    own = [
+        i
+        for path in model.events
+        if path in shares
+        for i in shares[path][2].interactions
+        if i.source == "event"
+    ]
+    own.sort(key=_LINE)  # by date, path and line, as every interaction is
+    return attendees(own, model)
 
 
 def met_at(
