@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from itertools import accumulate, chain, compress, count, islice
+from itertools import chain, compress, count, islice
 from operator import itemgetter, le, ne
 
 from mdnet.derive.records import Interaction
 
 _Key = tuple[str, date, str | None]
 """What makes two lines the same interaction: contact, date and kind."""
-_DATE, _CONTACTS = itemgetter(0), itemgetter(4)
+_DATE, _PATH, _CONTACTS = itemgetter(0), itemgetter(1), itemgetter(4)
 
 
 def by_contact(interactions: Iterable[Interaction]) -> dict[str, tuple[Interaction, ...]]:
@@ -87,19 +87,26 @@ def _trimmed(
 def _slots(interactions: Sequence[Interaction]) -> list[tuple[int, str]]:
     """(number, contact) of each contact of each interaction that may be written in two
     notes, in order: all of them, unless the interactions are sorted by date (as collected);
-    then only the contacts named twice on one date, a few of them."""
+    then only the contacts named twice on a date with lines of two notes, a few of them."""
     dates = list(map(_DATE, interactions))
     if not all(map(le, dates, islice(dates, 1, None))):
         return [(n, c) for n, interaction in enumerate(interactions) for c in interaction[4]]
-    contacts = list(map(_CONTACTS, interactions))
-    every = list(chain.from_iterable(contacts))  # each contact of each interaction, in order
-    offsets = list(accumulate(map(len, contacts), initial=0))  # where each one's start
     runs = [0, *compress(count(1), map(ne, dates, islice(dates, 1, None))), len(dates)]
     slots: list[tuple[int, str]] = []
     for start, end in zip(runs, islice(runs, 1, None), strict=False):  # those of one date
-        if end - start > 1:
-            who = every[offsets[start] : offsets[end]]
-            if len(who) != len(set(who)):
-                twice = {c for c, times in Counter(who).items() if times > 1}
-                slots.extend((n, c) for n in range(start, end) for c in contacts[n] if c in twice)
+        if end - start < 2:
+            continue
+        found = interactions[start:end]
+        path = found[0][1]
+        if found[-1][1] == path and list(map(_PATH, found)).count(path) == end - start:
+            continue  # the lines of one note: never merged
+        who = list(chain.from_iterable(map(_CONTACTS, found)))
+        if len(who) != len(set(who)):
+            twice = {c for c, times in Counter(who).items() if times > 1}
+            slots.extend(
+                (n, c)
+                for n, interaction in enumerate(found, start)
+                for c in interaction[4]
+                if c in twice
+            )
     return slots
