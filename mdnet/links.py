@@ -26,12 +26,14 @@ class LinkIndex:
     """Every file of the vault by path, by name and (for notes) by alias."""
 
     def __init__(self, files: Iterable[str], notes: Iterable[Note]) -> None:
+        self.files = tuple(files)
+        """Every file and folder (`name/`) of the vault: what the tables below are made of."""
         self.by_path: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.by_alias: dict[str, list[str]] = defaultdict(list)
         self.folders: dict[str, str] = {}
         by_path, by_name = self.by_path, self.by_name
-        for path in files:
+        for path in self.files:
             low = path.lower()
             if low.endswith("/"):
                 self.folders[low.rstrip("/")] = path.rstrip("/")

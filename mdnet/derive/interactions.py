@@ -122,17 +122,17 @@ def collect(
     found: list[Interaction] = []
     planned: dict[str, list[Planned]] = defaultdict(list)
     front = {i.path: i for i in _front_matter_touches(notes, ctx)}
+    take_front = front.pop if front else None
+    known, earlier, extend = (stamps.get if stamps else None), old.get, found.extend
     ascending, before = True, ""
     for note in notes:
         path = note.path
-        stamp = (stamps.get(path) if stamps else None) or note
-        hit = old.get(path)
+        stamp = (known(path) if known else None) or note
+        hit = earlier(path)
         if (
             same_context
             and hit is not None
-            and (
-                hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0])  # _same, inline
-            )
+            and (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0]))  # _same
         ):
             share = hit[2]  # the common case, as _reused decides it
             entries[path] = hit if hit[0] is stamp else (stamp, hit[1], share)
@@ -142,15 +142,17 @@ def collect(
             if signature is None:
                 signature = _signature(note, ctx)
             entries[path] = (stamp, signature, share)
-        ascending = ascending and before < path
+        if before >= path:
+            ascending = False
         before = path
-        extra = front.pop(path, None)
+        extra = take_front(path, None) if take_front else None
         if extra is None:
-            found.extend(share.interactions)
+            extend(share.interactions)
         else:  # `last_contact:` among the note's lines, after those on its line
-            found.extend(sorted((*share.interactions, extra), key=_LINE))
-        for contact, plan in share.planned:
-            planned[contact].append(plan)
+            extend(sorted((*share.interactions, extra), key=_LINE))
+        if share.planned:
+            for contact, plan in share.planned:
+                planned[contact].append(plan)
     # Each note's lines are in line order (see Touches): with the notes in path order, what
     # is found is in (path, line) order already, and a stable sort by date alone puts it in
     # (date, path, line) order; equal ones stay in the order written, as the full sort has it.
@@ -185,14 +187,14 @@ def _same(old: Stamp, stamp: Stamp) -> bool:
 
 
 def context_key(index: LinkIndex, model: Model) -> str:
-    """A digest of what every note's links resolve against: the vault's files and folders,
-    every alias, and which notes are contacts."""
+    """A digest of what every note's links resolve against: the vault's files and folders
+    (what the index's tables of paths, names and folders are made of), every alias, and
+    which notes are contacts."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
     for part in (
-        sorted(index.by_path.values()),
-        sorted(index.folders.values()),
+        sorted(index.files),
         sorted(f"{alias}\0{chr(1).join(paths)}" for alias, paths in index.by_alias.items()),
         sorted(model.contacts),
     ):
@@ -302,14 +304,14 @@ def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
 
 def _front_matter_touches(notes: Iterable[Note], ctx: _Context) -> Iterator[Interaction]:
     """A contact's `last_contact:`."""
+    dated = [(c.path, c.last_contact) for c in ctx.model.contacts.values() if c.last_contact]
+    if not dated:
+        return
     by_path = {n.path: n for n in notes if n.path in ctx.model.contacts}
-    for contact in ctx.model.contacts.values():
-        if contact.last_contact:
-            note = by_path[contact.path]
-            line = note.key_line("last_contact")[0]
-            yield ctx.touch(
-                contact.last_contact, note, line, "last_contact", (contact.path,), "front matter"
-            )
+    for path, when in dated:
+        note = by_path[path]
+        line = note.key_line("last_contact")[0]
+        yield ctx.touch(when, note, line, "last_contact", (path,), "front matter")
 
 
 def planned_date(text: str) -> date | None:
