@@ -80,7 +80,7 @@ class Analysis:
     def keep_findings(self, memo: FindingMemo) -> None:
         """Keep the per-note findings for the next run (on disk too when remembering)."""
         if self._remember:
-            findingmemo.store(self.vault.root, self.findings_before, memo)
+            findingmemo.store(self.vault.root, memo)
         self.findings = memo
 
     @cached_property

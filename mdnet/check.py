@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from mdnet.analysis import Analysis
 from mdnet.diagnostics import Diagnostic, Finding, Severity, code_matches, is_suppressed
 from mdnet.errors import ConfigError, UsageError
-from mdnet.findingmemo import memo_key
+from mdnet.findingmemo import memo_key, reusable
 from mdnet.rules import Rule, select_rules, unknown_selector
 from mdnet.vault import is_excluded
 
@@ -119,8 +119,9 @@ def _per_note(
     memo, stamps = analysis.findings_before, analysis.stamps
     key = memo_key(analysis.config, analysis.memo.context)
     codes = tuple(sorted(r.code for r in rules))
+    held = memo.holding(key, stamps)
     targets = analysis.notes.keys() if focus is None else focus & analysis.notes.keys()
-    kept = [p for p in targets if memo.reusable(key, p, stamps[p], codes)]
+    kept = [p for p in targets if reusable(held.get(p), codes)]
     fresh = set(targets).difference(kept)
     before, analysis.focus = analysis.focus, focus if not kept else frozenset(fresh)
     try:
@@ -128,7 +129,7 @@ def _per_note(
     finally:
         analysis.focus = before
     new = ((f.path, (rule.code, f.line, f.col, f.message)) for rule, f in found)
-    analysis.keep_findings(memo.updated(key, stamps, codes, fresh, new))
+    analysis.keep_findings(memo.updated(key, held, stamps, codes, fresh, new))
     by_code = {rule.code: rule for rule in rules}
     for path in kept:
         for code, line, col, message in memo.entries[path][1][1]:

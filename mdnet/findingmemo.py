@@ -11,14 +11,14 @@ and `report`."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from mdnet.config import Config
 from mdnet.derive.interactions import Stamp
-from mdnet.notestore import File, Loaded, NoteStore
+from mdnet.notestore import NoteStore
 
 FORMAT = 1
 
@@ -35,46 +35,53 @@ class FindingMemo:
 
     key: str
     entries: Mapping[str, tuple[Stamp, _Value]]
+    dirty: frozenset[str] | None = None
+    """The paths whose entries changed since the memo was read (None: all of them)."""
 
-    def reusable(self, key: str, path: str, stamp: Stamp, codes: Collection[str]) -> bool:
-        """Whether the note's entry holds for this stamp and these rules under this key."""
-        hit = self.entries.get(path) if key == self.key else None
-        return hit is not None and _same(hit[0], stamp) and all(c in hit[1][0] for c in codes)
+    def holding(self, key: str, stamps: Mapping[str, Stamp]) -> dict[str, tuple[Stamp, _Value]]:
+        """The entries that still hold under this key for notes of these stamps."""
+        if key != self.key:
+            return {}
+        held = {}
+        for path, entry in self.entries.items():
+            stamp = stamps.get(path)
+            if stamp is not None and (
+                entry[0] is stamp or (type(stamp) is tuple and stamp == entry[0])
+            ):
+                held[path] = entry
+        return held
 
     def updated(
         self,
         key: str,
+        held: dict[str, tuple[Stamp, _Value]],
         stamps: Mapping[str, Stamp],
         codes: tuple[str, ...],
         fresh: Iterable[str],
         found: Iterable[tuple[str, Found]],
     ) -> FindingMemo:
-        """This memo with the entries of the `fresh` notes replaced by what the rules
-        `codes` found there (`found`: (path, finding)), and those of removed or changed
-        notes dropped."""
-        entries: dict[str, tuple[Stamp, _Value]] = {}
-        if key == self.key:
-            for path, entry in self.entries.items():
-                stamp = stamps.get(path)
-                if stamp is not None and _same(entry[0], stamp):
-                    entries[path] = entry
+        """The memo of the `held` entries (see `holding`) and of the `fresh` notes, for
+        which the rules `codes` found `found` ((path, finding) pairs)."""
         by_path: dict[str, list[Found]] = {path: [] for path in fresh}
         for path, finding in found:
             if path in by_path:
                 by_path[path].append(finding)
+        entries = dict(held)
         for path, kept in by_path.items():
-            stamp = stamps.get(path)
-            if stamp is not None:
-                entries[path] = (stamp, (codes, tuple(kept)))
-        return FindingMemo(key, entries)
+            entries[path] = (stamps[path], (codes, tuple(kept)))
+        # A note added or removed changes the key (it holds the vault's file list).
+        return FindingMemo(key, entries, frozenset(by_path) if key == self.key else None)
 
 
 EMPTY = FindingMemo("", {})
 
 
-def _same(kept: Stamp, stamp: Stamp) -> bool:
-    """A file's stamp (a tuple) equal to the kept one, or the very note kept in memory."""
-    return kept is stamp or (type(stamp) is tuple and stamp == kept)
+def reusable(entry: tuple[Stamp, _Value] | None, codes: tuple[str, ...]) -> bool:
+    """Whether a held entry has the findings of every one of these rules."""
+    if entry is None:
+        return False
+    ran = entry[1][0]
+    return ran == codes or all(code in ran for code in codes)
 
 
 def memo_key(config: Config, context: str) -> str:
@@ -91,10 +98,14 @@ def load(root: Path) -> FindingMemo:
     loaded = _STORE.load(root, str(FORMAT))
     if loaded is None:
         return EMPTY
-    return FindingMemo(loaded.context, cast(Mapping[str, tuple[Stamp, _Value]], loaded.entries))
+    entries = cast(Mapping[str, tuple[Stamp, _Value]], loaded.entries)
+    return FindingMemo(loaded.context, entries, frozenset())
 
 
-def store(root: Path, old: FindingMemo, new: FindingMemo) -> None:
+def store(root: Path, memo: FindingMemo) -> None:
     """Write the shards whose entries changed (all of them when the key did)."""
-    before = Loaded(old.key, cast(Mapping[str, tuple[File, _Value]], old.entries))
-    _STORE.store(root, str(FORMAT), new.key, new.entries, before if old.entries else None)
+    _STORE.store(root, str(FORMAT), memo.key, memo.entries, _stored, memo.dirty)
+
+
+def _stored(entry: tuple[Stamp, _Value]) -> tuple[object, _Value]:
+    return entry

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
@@ -26,6 +26,7 @@ import msgspec
 from mdnet.cache import CACHE_DIR, SHARDS, code_stamp, shard_of, shard_path, write_shards
 
 V = TypeVar("V")
+E = TypeVar("E")
 File = tuple[int, int, int]
 """A note file's size, mtime and ctime (ns)."""
 
@@ -79,25 +80,23 @@ class NoteStore(Generic[V]):
         root: Path,
         settings: str,
         context: str,
-        entries: Mapping[str, tuple[object, V]],
-        before: Loaded[V] | None,
+        entries: Mapping[str, E],
+        value: Callable[[E], tuple[object, V]],
+        dirty: Collection[str] | None,
     ) -> None:
-        """Write the shards whose entries changed since `before` (all when the context did).
-        Entries whose stamp is not a file's (a note held in memory) are not stored."""
-        kept = {p: e for p, e in entries.items() if type(e[0]) is tuple}
-        old: Mapping[str, tuple[File, V]] = before.entries if before is not None else {}
-        if before is not None and before.context == context:
-            changed = {shard_of(p) for p, e in kept.items() if old.get(p) != e}
-            changed |= {shard_of(p) for p in old.keys() - kept.keys()}
-        else:
-            changed = set(range(SHARDS))
-        if not changed:
+        """Write the shards of the `dirty` paths (added, changed or removed since the entries
+        were loaded; None: every shard). `value(entry)`: the file stamp and value to keep;
+        an entry whose stamp is not a file's (a note held in memory) is not stored."""
+        numbers = set(range(SHARDS)) if dirty is None else {shard_of(p) for p in dirty}
+        if not numbers:
             return
-        shards: dict[int, dict[str, tuple[object, V]]] = {n: {} for n in changed}
-        for path, entry in kept.items():
-            number = shard_of(path)
-            if number in shards:
-                shards[number][path] = entry
+        shards: dict[int, dict[str, tuple[object, V]]] = {n: {} for n in numbers}
+        for path, entry in entries.items():
+            shard = shards.get(shard_of(path))
+            if shard is not None:
+                kept = value(entry)
+                if type(kept[0]) is tuple:
+                    shard[path] = kept
         code = code_stamp()
         data = {n: _encode((code, context, found)) for n, found in shards.items()}
         write_shards(root / CACHE_DIR, self._prefix(settings), data)

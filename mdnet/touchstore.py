@@ -10,12 +10,11 @@ are kept, and why a foreign or older file is never run: mdnet/notestore.py."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from mdnet.config import Config
-from mdnet.derive.interactions import Memo, Touches
+from mdnet.derive.interactions import Memo, Stamp, Touches
 from mdnet.derive.records import Interaction, Planned
-from mdnet.notestore import File, Loaded, NoteStore
+from mdnet.notestore import NoteStore
 
 FORMAT = 3
 
@@ -51,18 +50,17 @@ def load(root: Path, config: Config) -> Memo | None:
 
 
 def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
-    """Write the shards whose entries changed (all of them when the context did)."""
-    _STORE.store(root, _settings(config), new.context, _values(new), _loaded(old))
+    """Write the shards whose entries changed (all of them when the context did: a note
+    added or removed changes it, as it holds the vault's file list)."""
+    dirty: set[str] | None = None
+    if old is not None and old.context == new.context:
+        before = old.entries
+        dirty = {
+            p for p, e in new.entries.items() if (b := before.get(p)) is None or b[2] is not e[2]
+        }
+    _STORE.store(root, _settings(config), new.context, new.entries, _value, dirty)
 
 
-def _values(memo: Memo) -> dict[str, tuple[object, _Value]]:
-    return {
-        path: (stamp, (signature, share.interactions, share.planned))
-        for path, (stamp, signature, share) in memo.entries.items()
-    }
-
-
-def _loaded(memo: Memo | None) -> Loaded[_Value] | None:
-    if memo is None:
-        return None
-    return Loaded(memo.context, cast(dict[str, tuple[File, _Value]], _values(memo)))
+def _value(entry: tuple[Stamp, tuple[str | None, ...], Touches]) -> tuple[object, _Value]:
+    stamp, signature, share = entry
+    return stamp, (signature, share.interactions, share.planned)

@@ -180,3 +180,39 @@ def test_a_bad_findings_file_is_ignored_safely(
     assert found(vault, compare=False) == clean
     assert not marker.exists()
     assert seen == [{"People/Dana.md", "People/Sam.md", "Daily/2026-11-01.md"}] * len(PER_NOTE)
+
+
+def test_a_changed_note_rewrites_only_its_own_shards(vault: Path) -> None:
+    for n in range(30):  # notes in most shards
+        write(vault, f"Notes/N{n}.md", f"Idea {n} about [[Dana]] and [[Nobody {n}]].\n")
+    found(vault)
+    folder = vault / ".mdnet_cache"
+
+    def shards() -> dict[str, int]:
+        return {
+            f.name: f.stat().st_ino
+            for f in folder.iterdir()
+            if f.name.startswith(("findings-", "touches-"))
+        }
+
+    before = shards()
+    assert len(before) == 2 * 16
+    write(vault, "Notes/N3.md", "Idea 3 about [[Sam]].\n")
+    found(vault, compare=False)
+    after = shards()
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    mine = f"-{cache.shard_of('Notes/N3.md'):x}.msgpack"
+    assert {name[-len(mine) :] for name in rewritten} == {mine}
+    assert len(rewritten) == 2  # its findings shard and its touches shard
+
+
+def test_a_deleted_note_leaves_no_entry_behind(vault: Path) -> None:
+    found(vault)
+    (vault / "People/Sam.md").unlink()
+    found(vault)
+    kept = []
+    for shard in (vault / ".mdnet_cache").glob("*.msgpack"):
+        if shard.name.startswith(("findings-", "touches-")):
+            kept += list(msgspec.msgpack.decode(shard.read_bytes())[2])
+    assert "People/Dana.md" in kept
+    assert "People/Sam.md" not in kept
