@@ -101,6 +101,8 @@ class Model:
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
 
+_MODELLED = frozenset(("contact", "goal", "event", "meeting"))
+"""The kinds of note the model is built from."""
 _DATES: dict[str, date] = {}
 """Each date read from text (parse_date depends on the text alone)."""
 
@@ -111,13 +113,14 @@ class _Fields:
     def __init__(self, note: Note, model: Model) -> None:
         self.note = note
         self.model = model
+        self.meta = note.meta
 
     def problem(self, code: str, key: str, message: str) -> None:
         line, col = self.note.key_line(key)
         self.model.problems.append((self.note.path, Problem(code, line, col, message)))
 
     def text(self, key: str) -> str | None:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return None
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -126,7 +129,7 @@ class _Fields:
         return None
 
     def date(self, key: str) -> date | None:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return None
         if type(value) is str:  # dates written as text repeat from note to note
@@ -144,16 +147,16 @@ class _Fields:
 
     def yearly(self, key: str) -> Yearly | None:
         """A birthday or anniversary: `YYYY-MM-DD`, `--MM-DD` or `MM-DD` (F004 otherwise)."""
-        if self.note.meta.get(key) is None:
+        if self.meta.get(key) is None:
             return None
         try:
-            return parse_yearly(self.note.meta[key])
+            return parse_yearly(self.meta[key])
         except DateError as exc:
             self.problem("F004", key, f"`{key}`: {exc}")
             return None
 
     def number(self, key: str) -> float | None:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return None
         number = None
@@ -170,7 +173,7 @@ class _Fields:
         return None
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return default
         if isinstance(value, str) and value.strip().lower() in choices:
@@ -181,7 +184,7 @@ class _Fields:
         return default
 
     def flag(self, key: str) -> bool:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return False
         if isinstance(value, bool):
@@ -190,7 +193,7 @@ class _Fields:
         return False
 
     def duration(self, key: str) -> int | None:
-        value = self.note.meta.get(key)
+        value = self.meta.get(key)
         if value is None:
             return None
         try:
@@ -247,16 +250,19 @@ def build_model(
                 model.meetings[path] = base.meetings[path]
             model.problems.extend(kept.get(path, ()))
             continue
+        kind = note.kind
+        if kind not in _MODELLED:
+            continue
         f = _Fields(note, model)
-        if note.kind == "contact":
+        if kind == "contact":
             model.contacts[path] = _contact(note, f, yearly_keys)
-        elif note.kind == "goal":
+        elif kind == "goal":
             model.goals[path] = _goal(note, f)
-        elif note.kind in ("event", "meeting"):
+        else:  # an event or a meeting
             found_event = Event(
                 path=path, name=note.stem, date=f.date("date"), private=f.flag("private")
             )
-            (model.events if note.kind == "event" else model.meetings)[path] = found_event
+            (model.events if kind == "event" else model.meetings)[path] = found_event
     return model
 
 
