@@ -141,6 +141,15 @@ def test_l002_ambiguous_name(make_vault: MakeVault) -> None:
     assert places(vault, "L001") == []
 
 
+def test_l002_names_three_candidates_and_counts_the_others(make_vault: MakeVault) -> None:
+    langs = ("de", "en", "fr", "it", "ja")
+    vault = make_vault({**{f"{lang}/Alex.md": "x\n" for lang in langs}, "a.md": "[[Alex]]\n"})
+    (message,) = messages(vault, "L002")
+    assert "de/Alex.md, en/Alex.md, fr/Alex.md and 2 more" in message
+    assert "it/Alex.md" not in message.split(";")[0]
+    assert message.endswith("; using de/Alex.md")
+
+
 def test_l002_shows_a_markdown_link_as_a_markdown_link(make_vault: MakeVault) -> None:
     vault = make_vault({**AMBIGUOUS, "a.md": "Lunch with [Alex](Alex.md) and [[Alex]]\n"})
     assert places(vault, "L002") == [("a.md", 1, 12), ("a.md", 1, 32)]

@@ -64,6 +64,10 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
                 )
 
 
+_LISTED = 3
+"""The candidates an L002 message names; it counts the others."""
+
+
 @rule(
     "L002",
     "ambiguous-link",
@@ -87,7 +91,10 @@ def ambiguous_link(analysis: Analysis) -> Iterator[Finding]:
     for note in analysis.focused():
         for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
             if resolution.ambiguous:
-                others = ", ".join(resolution.candidates)
+                found = resolution.candidates
+                others = ", ".join(found[:_LISTED])
+                if len(found) > _LISTED:  # a name in every language folder: 30 paths
+                    others += f" and {len(found) - _LISTED} more"
                 yield Finding(
                     note.path,
                     link.line,
