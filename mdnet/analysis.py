@@ -184,8 +184,8 @@ class Analysis:
         interactions, counted once among themselves: the same state, dates and counts (what
         is written twice with a contact is always written with that contact), without
         counting every interaction of the vault. Only the other contacts listed on a shared
-        interaction may be trimmed differently, which no rule reads. With a goal in focus, or
-        more than a few contacts, every contact's is derived: a goal needs them all anyway."""
+        interaction may be trimmed differently, which no rule reads. With more than a few
+        contacts in focus, every contact's is derived."""
         contacts = self.model.contacts
         wanted = sorted(p for p in paths if p in contacts) if paths is not None else ()
         if (
@@ -193,14 +193,20 @@ class Analysis:
             or self.focus is None
             or "relationships" in self.__dict__
             or len(wanted) > _FEW
-            or not self.focus.isdisjoint(self.model.goals)
         ):
             every = self.relationships
             return every if paths is None else {p: every[p] for p in wanted}
-        everything = self.interactions
-        own = {p: [i for i in everything if p in i.contacts] for p in wanted}
-        return {
-            path: relating.relationship(
+        known = self._own_relationships
+        own: dict[str, list[Interaction]] = {p: [] for p in wanted if p not in known}
+        if own:
+            looked_for = own.keys()
+            for interaction in self.interactions:
+                if not looked_for.isdisjoint(interaction.contacts):  # rarely: one pass
+                    for path in interaction.contacts:
+                        if path in own:
+                            own[path].append(interaction)
+        for path, found in own.items():
+            known[path] = relating.relationship(
                 contacts[path],
                 self.notes[path],
                 tuple(i for i in touches.count_once(found) if path in i.contacts),
@@ -208,8 +214,12 @@ class Analysis:
                 self.config,
                 self.today,
             )
-            for path, found in own.items()
-        }
+        return {p: known[p] for p in wanted}
+
+    @cached_property
+    def _own_relationships(self) -> dict[str, Relationship]:
+        """The relationships `relationships_of` derived one by one, by contact path."""
+        return {}
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:
@@ -232,8 +242,8 @@ class Analysis:
             self.today,
             self.notes,
             self.model,
-            self.counted,
-            self.relationships,
+            lambda: self.counted,
+            lambda: self.relationships,
             lambda: self.reconnections,
             lambda: self.points,
         )
@@ -242,6 +252,14 @@ class Analysis:
     def goals(self) -> dict[str, GoalState]:
         index = self.goal_index
         return progress.goal_states(self.model.goals.values(), index, self.parents, self.milestones)
+
+    def goal_states(self) -> Mapping[str, GoalState]:
+        """The states of the goals rules report on: those in focus (a goal's state depends on
+        it, its parent and its milestones' paths alone), else every goal's."""
+        if self.focus is None or "goals" in self.__dict__:
+            return self.goals
+        wanted = [goal for path, goal in self.model.goals.items() if path in self.focus]
+        return progress.goal_states(wanted, self.goal_index, self.parents, self.milestones)
 
     @cached_property
     def who(self) -> dict[str, strategy.Who]:

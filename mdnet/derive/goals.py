@@ -35,10 +35,12 @@ class GoalIndex:
     today: date
     notes: Mapping[str, Note]
     model: Model
-    interactions: tuple[Interaction, ...]
-    relationships: Mapping[str, Relationship]
+    interactions: Callable[[], tuple[Interaction, ...]]
+    """Every interaction counted once; this and the others computed when a goal counts them
+    (a goal with a `progress:` value counts nothing; few goals count contacts)."""
+    relationships: Callable[[], Mapping[str, Relationship]]
     reconnections: Callable[[], tuple[Reconnection, ...]] = tuple
-    """Computed when a goal counts them: most vaults have no such goal."""
+    """Most vaults have no goal that counts these."""
     points: Callable[[], tuple[Points, ...]] = tuple
     dates: dict[MeasureKey, list[date]] = field(default_factory=dict)
     amounts: dict[MeasureKey, Amounts] = field(default_factory=dict)
@@ -204,7 +206,7 @@ def _measure_dates(m: Measure, index: GoalIndex) -> list[date]:
 def _interaction_dates(m: Measure, index: GoalIndex) -> list[date]:
     """The dates of the interactions with the measure's tag and with one of its network
     (an interaction's contacts are all the model's)."""
-    tag, counted = m.tag, index.interactions
+    tag, counted = m.tag, index.interactions()
     if not m.network:
         return [i.date for i in counted if tag in i.tags] if tag else [i.date for i in counted]
     members = {p for p, c in index.model.contacts.items() if c.network == m.network}
@@ -216,7 +218,7 @@ def _interaction_dates(m: Measure, index: GoalIndex) -> list[date]:
 def _measured_contacts(m: Measure, index: GoalIndex) -> list[Relationship]:
     return [
         rel
-        for rel in index.relationships.values()
+        for rel in index.relationships().values()
         if (not m.network or rel.contact.network == m.network)
         and (not m.tag or m.tag in _note_tags(index.notes[rel.contact.path]))
     ]

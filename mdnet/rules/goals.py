@@ -128,10 +128,10 @@ def goal_missed_deadline(analysis: Analysis) -> Iterator[Finding]:
     if not analysis.reports_on(analysis.model.goals):
         return
     today = analysis.today
-    states = analysis.derived.goals
-    for goal in analysis.model.goals.values():
+    for state in analysis.goal_states().values():
+        goal = state.goal
         if goal.deadline and goal.deadline < today and goal.active:
-            if states[goal.path].state == "achieved":
+            if state.state == "achieved":
                 continue
             line, col = _at(analysis, goal, "deadline")
             days = (today - goal.deadline).days
@@ -272,13 +272,12 @@ def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
         return
     today = analysis.today
     goals = analysis.model.goals
-    derived = analysis.derived
     for goal in goals.values():
         if goal.horizon != "long" or not goal.active or goal.every:
             continue
         if goal.deadline and goal.deadline < today:
             continue
-        milestones = [goals[m] for m in derived.goals[goal.path].milestones]
+        milestones = [goals[m] for m in analysis.milestones.get(goal.path, ())]
         current = [
             m
             for m in milestones
@@ -351,7 +350,7 @@ def goal_behind_pace(analysis: Analysis) -> Iterator[Finding]:
     """
     if not analysis.reports_on(analysis.model.goals):
         return
-    for state in analysis.derived.goals.values():
+    for state in analysis.goal_states().values():
         if state.state != "behind":
             continue
         goal = state.goal

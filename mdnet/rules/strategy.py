@@ -86,7 +86,7 @@ def goal_pace_unrealistic(analysis: Analysis) -> Iterator[Finding]:
     factor = analysis.config.pace_factor
     today = analysis.today
     index = analysis.goal_index
-    for state in analysis.derived.goals.values():
+    for state in analysis.goal_states().values():
         goal = state.goal
         if (
             goal.measure is None
