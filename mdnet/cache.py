@@ -24,7 +24,7 @@ from mdnet.notecodec import lazy_note, stored, unreadable
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = replay.FOLDER
-FORMAT = 5
+FORMAT = 6
 SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
@@ -77,16 +77,17 @@ def shard_path(folder: Path, prefix: str, number: int) -> Path:
 
 
 def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
+    stored = {p: _as_stored(e) for p, e in entries.items()}
     try:
-        return _ENCODER.encode((stamp, {p: _as_stored(e) for p, e in entries.items()}, b""))
+        return _ENCODER.encode((stamp, stored, b""))
     except (OverflowError, UnicodeEncodeError, TypeError):
         pass  # some note holds what MessagePack cannot: find it and store it apart
-    plain: dict[str, Entry] = {}
+    plain: dict[str, tuple[int, int, int, Any]] = {}
     odd: dict[str, tuple[int, int, int, Any]] = {}
     for path, entry in entries.items():
         try:
-            _ENCODER.encode((path, entry))
-            plain[path] = entry
+            _ENCODER.encode((path, stored[path]))
+            plain[path] = stored[path]
         except (OverflowError, UnicodeEncodeError):  # a big integer; text that is not UTF-8
             odd[path] = (*entry[:3], msgspec.to_builtins(entry[3]))
         except TypeError:
@@ -94,8 +95,8 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
-def _as_stored(entry: Entry) -> tuple[int, int, int, Note | msgspec.Raw]:
-    """A cached note as it was read (nothing to decode or encode again), a parsed one as is."""
+def _as_stored(entry: Entry) -> tuple[int, int, int, Any]:
+    """An entry as written: the note's fields in order (see notecodec.stored)."""
     return (*entry[:3], stored(entry[3]))
 
 
