@@ -121,6 +121,35 @@ def test_l001_in_an_unreadable_note_is_not_reported(make_vault: MakeVault) -> No
     assert places(vault, "L001") == []
 
 
+UNRUN = '---\nDate: <% tp.date.now() %>\nAlias: [ "<% tp.date.now("YYYY-MM-DD") %>" ]\n---\n'
+
+
+@pytest.mark.parametrize("target", ["<% tp.date.yesterday() %>", "{{date:YYYY-MM-DD}}"])
+def test_l001_a_placeholder_link_says_the_template_never_ran(
+    make_vault: MakeVault, target: str
+) -> None:
+    vault = make_vault({"Daily/2023-09-12.md": f"Back to [[{target}]]\n"})
+    assert places(vault, "L001") == [("Daily/2023-09-12.md", 1, 9)]
+    (message,) = messages(vault, "L001")
+    assert "template placeholder" in message and "templates = [" in message
+
+
+def test_l001_a_placeholder_link_in_a_note_with_an_f002_placeholder_is_that_one_finding(
+    make_vault: MakeVault,
+) -> None:
+    text = UNRUN + "<< [[<% tp.date.yesterday() %>]] | [[{{tomorrow}}]] >>\nSee [[Nobody]]\n"
+    vault = make_vault({"Daily/2023-09-12.md": text})
+    found = rows(vault, "--select", "F002,L001")
+    assert [(r["code"], r["line"]) for r in found] == [("F002", 3), ("L001", 6)]
+    assert "template placeholder" in found[0]["message"]
+
+
+def test_l001_an_f002_of_another_cause_keeps_placeholder_links(make_vault: MakeVault) -> None:
+    text = "---\nkey: [unclosed\n---\n[[<% tp.date.yesterday() %>]]\n"
+    vault = make_vault({"Notes/Broken.md": text})
+    assert places(vault, "L001") == [("Notes/Broken.md", 4, 1)]
+
+
 # --------------------------------------------------------------------------- L002
 
 

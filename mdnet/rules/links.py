@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mdnet.diagnostics import Finding
+from mdnet.frontmatter import TEMPLATE_HINT
 from mdnet.rules import rule
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from mdnet.noteparts import Link
 
 _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TEMPLATE = re.compile(r"<%|\{\{")
+"""A Templater (`<% tp.date.now() %>`) or core Templates (`{{date}}`) placeholder."""
 
 
 def _as_written(link: Link) -> str:
@@ -41,7 +44,10 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     as CommonMark reads them: `[x](Notes%20(old).md)`, `[x](<My Note.md> "title")`.
     Links to a bare date (`[[2026-11-02]]`) are references to a day and are never
     reported. On a note whose front matter cannot be read, links in the body are still
-    checked.
+    checked. A link to a template placeholder (`[[<% tp.date.yesterday() %>]]`,
+    `[[{{date}}]]`) is a template that never ran: it is reported with what to do, and not
+    at all when the note's front matter already has F002 for a placeholder (one cause,
+    one finding).
 
     Fix: correct the name, create the note, or add the name to the note's `aliases`.
     When exactly one note name or alias is a near spelling of the target (`[[Sam Ortis]]`
@@ -53,15 +59,18 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
     """
     index = analysis.index
     for note in analysis.focused():
+        unrun = any(p.code == "F002" and TEMPLATE_HINT in p.message for p in note.problems)
         for link, resolution in zip(note.links, index.resolve_note(note), strict=True):
-            if _DATE_TARGET.match(link.target):
+            if _DATE_TARGET.match(link.target) or resolution.path is not None:
                 continue
-            if resolution.path is None:
-                shown = _as_written(link)
-                where = f" in `{link.key}`" if link.key else ""
-                yield Finding(
-                    note.path, link.line, link.col, f"broken link {shown}{where}: no file matches"
-                )
+            why = "no file matches"
+            if _TEMPLATE.search(link.target):
+                if unrun:
+                    continue  # the F002 on its front matter says so already: one cause
+                why = f"a template placeholder that never ran; {TEMPLATE_HINT}"
+            shown = _as_written(link)
+            where = f" in `{link.key}`" if link.key else ""
+            yield Finding(note.path, link.line, link.col, f"broken link {shown}{where}: {why}")
 
 
 _LISTED = 3
