@@ -132,7 +132,7 @@ class Analysis:
 
     @cached_property
     def _collected_memo(self) -> tuple[touches.Collected, touches.Memo]:
-        notes, stamps = self.vault.notes, self.vault.stamps
+        notes, stamps = self.vault.notes, self.stamps
         kept = self._kept("_collected_memo")
         memo = kept.memo if kept is not None else None
         if memo is None and self._remember:
