@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from mdnet.dates import format_days
@@ -259,8 +261,8 @@ def no_follow_up(analysis: Analysis) -> Iterator[Finding]:
         met = contact.met or (event.date if event else None)
         if met is None or contact.status != "active" or today - met <= timedelta(days=days):
             continue
-        if any(met < i.date <= today for i in rel.interactions):
-            continue
+        if rel.last is not None and met < rel.last.date:
+            continue  # the latest interaction up to today came after meeting them
         note = analysis.notes[contact.path]
         line, col = note.key_line("met" if contact.met else "met_at")
         where = f" at {event.name}" if event else ""
@@ -291,8 +293,9 @@ def interaction_in_future(analysis: Analysis) -> Iterator[Finding]:
         - 2062-11-02 Coffee with [[Dana Whitfield]]   # C009 dated after today
     """
     today = analysis.today
-    for i in analysis.derived.interactions:
-        if i.date > today and i.source != "event":
+    found = analysis.derived.interactions  # sorted by date: those after today come last
+    for i in found[bisect_right(found, today, key=itemgetter(0)) :]:
+        if i.source != "event":
             yield Finding(i.path, i.line, 1, f"interaction dated {i.date.isoformat()}, after today")
 
 
