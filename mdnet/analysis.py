@@ -57,6 +57,8 @@ class Analysis:
             previous._previous = None  # superseded: keep no chain of older analyses alive
         self.findings: FindingMemo | None = None
         """The per-note rules' findings of this analysis' last run of the rules."""
+        self._own_relationships: dict[str, Relationship] = {}
+        """The relationships `relationships_of` derived one by one, by contact path."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
@@ -215,11 +217,6 @@ class Analysis:
                 self.today,
             )
         return {p: known[p] for p in wanted}
-
-    @cached_property
-    def _own_relationships(self) -> dict[str, Relationship]:
-        """The relationships `relationships_of` derived one by one, by contact path."""
-        return {}
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:

@@ -36,12 +36,12 @@ Entry = tuple[int, int, int, Note]
 """A cached note: the size, mtime and ctime (ns) of its file when it was parsed, and the note."""
 
 # A shard file is one MessagePack array: [code stamp, {path: entry}, odd entries]. msgspec
-# decodes it straight into Note and its NamedTuples, checking every field's type, so a
-# foreign or damaged file is an error, never code run or a malformed note. A note's body is
-# decoded (and checked) on first use (mdnet/notecodec.py); one that does not decode then
-# is read from its file again. The few entries
-# MessagePack cannot hold (an integer beyond 64 bits in the front matter, a file name with
-# bytes that are not UTF-8) go, as plain values, into a pickle that may name no class at all.
+# decodes each note's head into a Note, checking every field's type, so a foreign or damaged
+# file is an error, never code run or a malformed note; a note's body is decoded (and
+# checked) on first use (mdnet/notecodec.py), and one that does not decode then is read from
+# its file again. The few entries MessagePack cannot hold (an integer beyond 64 bits in the
+# front matter, a file name with bytes that are not UTF-8) go, as plain values, into a
+# pickle that may name no class at all.
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(tuple[str, dict[str, tuple[int, int, int, msgspec.Raw]], bytes])
 _NOTES = msgspec.msgpack.Decoder(list[Note])

@@ -56,7 +56,8 @@ def _plain_tag(value: str) -> str:
 
 
 _FM_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
-_TEMPLATE = re.compile(r"\{\{|<%")
+TEMPLATE = re.compile(r"\{\{|<%")
+"""A Templater (`<% tp.date.now() %>`) or core Templates (`{{date}}`) placeholder."""
 
 
 @dataclass(slots=True)
@@ -299,7 +300,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             if "expected a single document" in str(exc):
                 what = "front matter holds more than one YAML document"
             hint = ""
-            template = _TEMPLATE.search(block)
+            template = TEMPLATE.search(block)
             if template:
                 tline = block.count("\n", 0, template.start()) + offset
                 hint = f" (template placeholder on line {tline}: {TEMPLATE_HINT})"
@@ -395,7 +396,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
                 line = value_node.start_mark.line + offset
                 text = block.split("\n")[line - offset] if block else ""
-                if _TEMPLATE.search(text):
+                if TEMPLATE.search(text):
                     message = f"`{key}` holds a template placeholder, not YAML; {TEMPLATE_HINT}"
                 elif isinstance(exc, ValueError) and "digits" in str(exc):
                     message = f"invalid YAML value for `{key}`: a number with too many digits"

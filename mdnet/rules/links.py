@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mdnet.diagnostics import Finding
-from mdnet.frontmatter import TEMPLATE_HINT
+from mdnet.frontmatter import TEMPLATE, TEMPLATE_HINT
 from mdnet.rules import rule
 
 if TYPE_CHECKING:
@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from mdnet.noteparts import Link
 
 _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TEMPLATE = re.compile(r"<%|\{\{")
-"""A Templater (`<% tp.date.now() %>`) or core Templates (`{{date}}`) placeholder."""
 
 
 def _as_written(link: Link) -> str:
@@ -64,7 +62,7 @@ def broken_link(analysis: Analysis) -> Iterator[Finding]:
             if _DATE_TARGET.match(link.target) or resolution.path is not None:
                 continue
             why = "no file matches"
-            if _TEMPLATE.search(link.target):
+            if TEMPLATE.search(link.target):
                 if unrun:
                     continue  # the F002 on its front matter says so already: one cause
                 why = f"a template placeholder that never ran; {TEMPLATE_HINT}"
