@@ -47,7 +47,9 @@ class LinkIndex:
         for note in notes:
             for alias in note_aliases(note):
                 self.by_alias[alias.lower()].append(note.path)
-        self._cache: dict[tuple[str, str, str], Resolution] = {}
+        self._cache: dict[str, dict[str | tuple[str, str], Resolution]] = {}
+        """Folder of the linking note -> link (its target for a wikilink, else its target
+        and style) -> where it goes."""
         self._per_note: dict[str, tuple[Resolution, ...]] = {}
 
     def forget(self, paths: Iterable[str]) -> LinkIndex:
@@ -60,19 +62,35 @@ class LinkIndex:
     def resolve(self, link: Link, source: str) -> Resolution:
         """Resolve a link written in the note at `source` (a vault-relative path)."""
         folder = source.rsplit("/", 1)[0] if "/" in source else ""
-        key = (link.target, folder, link.style)
-        hit = self._cache.get(key)
+        cache = self._cache.get(folder)
+        if cache is None:
+            cache = self._cache[folder] = {}
+        target, style = link.target, link.style
+        key = target if style == "wiki" else (target, style)
+        hit = cache.get(key)
         if hit is None:
-            hit = self._resolve(link.target, folder, link.style)
-            self._cache[key] = hit
+            hit = cache[key] = self._resolve(target, folder, style)
         return hit
 
     def resolve_note(self, note: Note) -> tuple[Resolution, ...]:
         """The resolution of each of a note's links, in order; computed once per note."""
-        hit = self._per_note.get(note.path)
+        path = note.path
+        hit = self._per_note.get(path)
         if hit is None:
-            hit = tuple(self.resolve(link, note.path) for link in note.links)
-            self._per_note[note.path] = hit
+            # As `resolve` does for each link, with the folder found once for the note.
+            folder = path.rsplit("/", 1)[0] if "/" in path else ""
+            cache = self._cache.get(folder)
+            if cache is None:
+                cache = self._cache[folder] = {}
+            get, found = cache.get, []
+            for link in note.links:
+                target, style = link.target, link.style
+                key = target if style == "wiki" else (target, style)
+                resolution = get(key)
+                if resolution is None:
+                    resolution = cache[key] = self._resolve(target, folder, style)
+                found.append(resolution)
+            hit = self._per_note[path] = tuple(found)
         return hit
 
     def _by_path(self, path: str) -> str | None:

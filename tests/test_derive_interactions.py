@@ -387,6 +387,39 @@ def test_link_to_a_non_contact_is_not_an_interaction(make_vault: MakeVault) -> N
     assert derived.interactions == ()
 
 
+def test_only_lines_linking_a_contact_touch_anyone_outside_contact_notes(
+    make_vault: MakeVault,
+) -> None:
+    # collect skips the items of a note that are on no line linking a contact; in a contact
+    # note every dated item counts, for the note's own contact first, once.
+    notes = """
+    - 2026-11-10 Outlined [[Publish 30 guest posts]]
+    - [x] 2026-11-11 Drafted the outline
+    - [x] 2026-11-12 Sent it to [[Publish 30 guest posts]] and [[Sam Ortiz]] #give
+    - 2026-11-13 Nothing linked
+    - [ ] Ask [[Dana]] and [[Publish 30 guest posts]] ⏳ 2026-12-01
+    """
+    dana = DANA_NOTE + (
+        "- 2026-11-14 Met [[Sam Ortiz]], [[Dana Whitfield]] and [[Sam Ortiz|Sam]]\n"
+        "- 2026-11-15 Call\n"
+        "- 2026-11-16 Read [[Publish 30 guest posts]]\n"
+    )
+    files = {
+        "Meetings.md": notes,
+        DANA: dana,
+        "Goals/Publish 30 guest posts.md": "# Goal\n",
+    }
+    derived = derive(vault_with(make_vault, files))
+    assert [(i.path, i.line, i.contacts, i.source, i.kind) for i in derived.interactions] == [
+        ("Meetings.md", 3, (SAM,), "task", "give"),
+        (DANA, 8, (DANA, SAM), "log", None),
+        (DANA, 9, (DANA,), "log", None),
+        (DANA, 10, (DANA,), "log", None),
+    ]
+    [plan] = derived.relationships[DANA].planned
+    assert (plan.path, plan.line, plan.when) == ("Meetings.md", 5, date(2026, 12, 1))
+
+
 # ------------------------------------------------------------------ kinds from tags
 
 

@@ -16,9 +16,12 @@ from mdnet.derive.counting import count_once as count_once
 from mdnet.derive.records import Interaction, Planned, readable
 from mdnet.links import LinkIndex
 from mdnet.model import Model
-from mdnet.note import Note
+from mdnet.note import Item, Note
 
 _DATE, _LINE, _DATE_PATH_LINE = itemgetter(0), itemgetter(2), itemgetter(0, 1, 2)
+_new = tuple.__new__
+"""Builds an Interaction from all its fields in order, as `_Context.touch` would, without
+NamedTuple's slower keyword handling: a vault has tens of thousands."""
 
 # The Tasks plugin's dates, in its emoji form and its Dataview form: scheduled, then due.
 _SCHEDULED = re.compile(
@@ -138,9 +141,9 @@ def collect(
             entries[path] = hit if hit[0] is stamp else (stamp, hit[1], share)
         else:
             reused, signature = _reused(hit, stamp, same_context, note, ctx)
-            share = reused if reused is not None else _note_touches(note, ctx)
             if signature is None:
                 signature = _signature(note, ctx)
+            share = reused if reused is not None else _note_touches(note, signature, ctx)
             entries[path] = (stamp, signature, share)
         if before >= path:
             ascending = False
@@ -205,14 +208,16 @@ def context_key(index: LinkIndex, model: Model) -> str:
 
 def _signature(note: Note, ctx: _Context) -> tuple[str | None, ...]:
     """The contact each of the note's links resolves to (None: not a contact)."""
+    if not note.links:
+        return ()
     contacts = ctx.model.contacts
-    return tuple(r.path if r.path in contacts else None for r in ctx.index.resolve_note(note))
+    return tuple([p if (p := r.path) in contacts else None for r in ctx.index.resolve_note(note)])
 
 
-def _note_touches(note: Note, ctx: _Context) -> Touches:
-    """One note's interactions and plans."""
+def _note_touches(note: Note, signature: tuple[str | None, ...], ctx: _Context) -> Touches:
+    """One note's interactions and plans (`signature`: the contact of each of its links)."""
     planned: list[tuple[str, Planned]] = []
-    by_line = _contacts_by_line(note, ctx) if note.links else {}
+    by_line = _contacts_by_line(note, signature) if signature else {}
     found = list(_item_touches(note, by_line, ctx, planned))
     if note.kind == "daily" and note.daily_date is not None:
         found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
@@ -222,15 +227,19 @@ def _note_touches(note: Note, ctx: _Context) -> Touches:
     return Touches(tuple(found), tuple(planned))
 
 
-def _contacts_by_line(note: Note, ctx: _Context) -> dict[int, list[str]]:
-    """The contacts linked from each body line, in order, once each."""
-    out: dict[int, list[str]] = defaultdict(list)
-    for link, resolution in zip(note.links, ctx.index.resolve_note(note), strict=True):
-        if link.style == "property":
+def _contacts_by_line(note: Note, signature: tuple[str | None, ...]) -> dict[int, list[str]]:
+    """The contacts linked from each body line, in order, once each (lines that link
+    none are left out)."""
+    out: dict[int, list[str]] = {}
+    for link, target in zip(note.links, signature, strict=True):
+        if target is None or link.style == "property":
             continue
-        target = resolution.path
-        if target in ctx.model.contacts and target not in out[link.line]:
-            out[link.line].append(target)
+        line = link.line
+        linked = out.get(line)
+        if linked is None:
+            out[line] = [target]
+        elif target not in linked:
+            linked.append(target)
     return out
 
 
@@ -244,28 +253,39 @@ def _item_touches(
     first in a contact note); an undated item linking a contact in a daily note; open
     tasks become plans."""
     own = note.path if note.kind == "contact" else None
-    for item in note.items:
-        linked = by_line.get(item.line, [])
-        who = tuple(dict.fromkeys([*([own] if own else []), *linked]))
+    items: Iterable[Item] = note.items
+    if own is None:
+        if not by_line:
+            return  # an item that links no contact touches no one outside a contact note
+        items = [item for item in items if item.line in by_line]
+    path, kind, no_one = note.path, ctx.kind, ()
+    for item in items:
+        line, text, tags = item.line, item.text, item.tags
+        linked = by_line.get(line, no_one)
+        if own is None:
+            who = tuple(linked)
+        elif linked:
+            who = (own, *[p for p in linked if p != own])
+        else:
+            who = (own,)
         if item.task is not None:
             if item.is_open_task:
                 if who:
-                    plan = Planned(
-                        note.path, item.line, readable(item.text), planned_date(item.text)
-                    )
-                    planned.extend((path, plan) for path in who)
+                    plan = Planned(path, line, readable(text), planned_date(text))
+                    planned.extend((contact, plan) for contact in who)
                 continue
             when = item.done or item.date
             if when is None and note.kind == "daily":
                 when = note.daily_date  # a done task in a daily note: on the note's date
             if when and who and item.task in "xX":
-                yield ctx.touch(when, note, item.line, item.text, who, "task", item.tags)
+                yield _new(Interaction, (when, path, line, text, who, "task", kind(tags), tags))
             continue
         if item.date is not None and who:
             source = "log" if own else "item"
-            yield ctx.touch(item.date, note, item.line, item.text, who, source, item.tags)
+            yield _new(Interaction, (item.date, path, line, text, who, source, kind(tags), tags))
         elif note.daily_date is not None and note.kind == "daily" and linked:
-            yield ctx.touch(note.daily_date, note, item.line, item.text, linked, "daily", item.tags)
+            day = note.daily_date
+            yield _new(Interaction, (day, path, line, text, who, "daily", kind(tags), tags))
 
 
 def _daily_line_touches(
