@@ -87,42 +87,34 @@ def _stat_line(rel: str, full: str) -> tuple[str, int]:
     return line, max(st.st_mtime_ns, st.st_ctime_ns)
 
 
-def _listing(root: Path, lines: list[str], aside: dict[str, Found | None]) -> Listing:
-    """The vault as discovery lists it (`listing.list_vault`), read back from the walk's
-    lines and what discovery needs that they do not say (`aside`: the files that could not
-    be read, the entries whose type could not be told): made only when the run reads notes,
-    so a replay pays nothing for it."""
+def _listing(
+    root: Path, lines: list[str], files: list[Found], aside: dict[str, Found | None]
+) -> Listing:
+    """The vault as discovery lists it (`listing.list_vault`), from the walk's lines (its
+    folders), the files it stat'ed outside hidden folders, and what discovery needs that
+    they do not say (`aside`: the files that could not be read, the entries whose type could
+    not be told): made only when the run reads notes, so a replay pays nothing for it."""
     from mdnet.listing import Listing  # only here: a replay does not import it
 
-    folders: list[str] = []
-    files: list[Found] = []
-    for line in lines:
-        if line[0] == ".":
-            continue  # the root's hidden files and what the hidden folders hold
-        if line[-1] == "/":
-            folders.append(line)
-            continue
-        rel, _, what = line.partition("\0")
-        if aside and rel in aside:
-            found = aside[rel]
-            if found is not None:
-                files.append(found)
-        elif what[0] == "f":
-            size, mtime, ctime, _ = what[1:].split("\0")
-            files.append((rel, (int(size), int(mtime), int(ctime)), False))
-        # else a link to a folder ("d"), or a folder that could not be listed
+    # The root's hidden entries and what the hidden folders hold start with a dot.
+    folders = [line for line in lines if line[-1] == "/" and line[0] != "."]
+    if aside:
+        files = [f for f in files if f[0] not in aside]
+        files += [f for rel, f in aside.items() if f is not None and rel[0] != "."]
     return Listing(root, tuple(folders), tuple(files))
 
 
-def _walk(root: Path) -> tuple[list[str], int, dict[str, Found | None]]:
+def _walk(root: Path) -> tuple[list[str], int, list[Found], dict[str, Found | None]]:
     """Every file and folder of the vault the key covers, the newest change among them, and
-    what else discovery needs to list the vault from them (see `_listing`).
+    what discovery needs to list the vault from them (see `_listing`): the stamps of the
+    files outside hidden folders, and `aside`.
 
     The same choice as `covers` and `_enters`, asked of them only in the root and the hidden
     folders mdnet reads: below the root, in any other folder (none of its parts hidden, or it
     would not be entered), an entry is covered unless its own name is hidden."""
     lines: list[str] = []
     newest = 0
+    files: list[Found] = []
     aside: dict[str, Found | None] = {}
     stack = [("", str(root))]
     while stack:
@@ -161,12 +153,14 @@ def _walk(root: Path) -> tuple[list[str], int, dict[str, Found | None]]:
             if stat.S_ISDIR(st.st_mode):
                 lines.append(f"{rel}\0d")  # a link to a folder: not walked
                 continue
-            mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
-            lines.append(f"{rel}\0f{st.st_size}\0{mtime}\0{ctime}\0{st.st_ino}")
+            size, mtime, ctime = st.st_size, st.st_mtime_ns, st.st_ctime_ns
+            lines.append(f"{rel}\0f{size}\0{mtime}\0{ctime}\0{st.st_ino}")
+            if rel[0] != ".":
+                files.append((rel, (size, mtime, ctime), False))
             if mtime > newest or ctime > newest:
                 newest = max(mtime, ctime)
     lines.sort()
-    return lines, newest, aside
+    return lines, newest, files, aside
 
 
 def code_lines() -> list[str]:
@@ -224,12 +218,12 @@ def _key(
     import hashlib  # only here: a run that does not replay does not import it
 
     start = time.time_ns()
-    files, newest, aside = _walk(root)
+    lines, newest, files, aside = _walk(root)
     around, newest_around = _around(root, extra)
-    text = "\n".join([f"mdnet-replay {FORMAT}", request, *code_lines(), *around, "", *files])
+    text = "\n".join([f"mdnet-replay {FORMAT}", request, *code_lines(), *around, "", *lines])
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     settled = max(newest, newest_around) < start - SETTLE_NS
-    return digest, settled, lambda: _listing(root, files, aside)
+    return digest, settled, lambda: _listing(root, lines, files, aside)
 
 
 def _entry(root: Path, digest: str) -> Path:
