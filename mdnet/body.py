@@ -299,8 +299,9 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
                 dm = _DONE.search(rest)
                 if dm:
                     done = _iso(dm.group(1) or dm.group(2))
-    if first in _DATE_START:
-        found = DATE_AT_START.match(rest)
+    date_at_start = _DATE_AT.get(first)
+    if date_at_start is not None:
+        found = date_at_start.match(rest)
         if found is not None:
             lead = _calendar_day(found["date"])
     if ":" in rest and "::" in rest:
@@ -312,8 +313,19 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
     return True
 
 
-_DATE_START = frozenset("0123456789[! \t")
-"""The characters `DATE_AT_START` can match from."""
+_BARE_DATE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?=$|\s|[:,;—–]|-(?![0-9]))")
+_LINKED_DATE = re.compile(
+    r"!?\[\[(?:[^\]|#\n]*/)?(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\.md)?(?:[|#][^\]\n]*)?\]\]"
+)
+_DATE_AT = {
+    **dict.fromkeys("0123456789", _BARE_DATE),
+    "[": _LINKED_DATE,
+    **dict.fromkeys("! \t", DATE_AT_START),
+}
+"""First character of an item's text -> what `DATE_AT_START` reads from it, as a pattern
+that finds the same date: from a digit, a bare date ending at a separator; from `[`, a date
+in a link (`[[2026-11-02]]`, `[[Daily/2026-11-02|x]]`). (What follows the date, which
+`DATE_AT_START` also reads, is optional: it changes no match.)"""
 
 
 @lru_cache(maxsize=4096)

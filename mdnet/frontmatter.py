@@ -346,7 +346,7 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
             out.failed = True
             return out
         seen: dict[str, int] = {}
-        pairs: list[tuple[str, yaml.Node]] = []
+        pairs: list[tuple[str, yaml.Node, Any]] = []
         for key_node, value_node in root.value:
             line = key_node.start_mark.line + offset
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -380,16 +380,20 @@ def parse_front_matter(block: str, first_line: int) -> FrontMatter:
                     )
                 )
             seen[key] = line
-            pairs.append((key, value_node))
+            plain = _plain_value(value_node)
+            pairs.append((key, value_node, plain))
             col = value_node.start_mark.column + 1
             if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
                 col += 1  # point inside the quotes, where the text starts
             out.key_lines[key] = (value_node.start_mark.line + offset, col)
-            if value_node.__class__ is not yaml.ScalarNode or "[[" in value_node.value:
+            if value_node.__class__ is yaml.ScalarNode:
+                if "[[" in value_node.value:
+                    _property_links(key, value_node, offset, out)
+            elif plain.__class__ is not list or any("[[" in text for text in plain):
                 _property_links(key, value_node, offset, out)
-        for key, value_node in pairs:
+        for key, value_node, plain in pairs:
             try:
-                value = _plain_value(value_node)
+                value = plain
                 if value is _NOT_PLAIN:
                     value = loader.construct_object(value_node, deep=True)
                 out.meta[key] = value

@@ -73,6 +73,12 @@ def scan_links(
             spans.sort()
     if "#" not in text:
         return ()
+    if not spans:  # no link on the line: every tag found is one
+        tags = [tag.lower() for tag in _TAG.findall(text)]
+        if not tags:
+            return ()
+        found.extend([(tag, lineno) for tag in tags])
+        return tuple(tags)
     # What is a link is no tag. A tag cannot reach into or out of a link (its characters
     # are no brackets), so a tag starting outside every link is one as it stands. Tags and
     # links both come left to right: one walk over the two (linear, however many).

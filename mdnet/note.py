@@ -216,25 +216,40 @@ def parse_note(
     field_lines: dict[str, tuple[int, int]] = {}
     if kind == "contact" and body.fields:
         field_lines = _inline_properties(fm.meta, body.fields)
-    return Note(
-        path=path,
-        kind=kind,
-        meta=fm.meta,
-        key_lines=fm.key_lines,
-        headings=tuple(body.headings),
-        items=tuple(body.items),
-        links=tuple(fm.links + body.links),
-        tags=tuple(body.tags),
-        link_lines=tuple(body.link_lines),
-        prose=tuple(body.prose),
-        suppress_lines=body.suppress_lines,
-        suppress_from=tuple(body.suppress_from),
-        field_lines=field_lines,
-        front_matter_failed=fm.failed or unread,
-        body_line=body_line + 1,
-        problems=tuple(problems),
-        daily_date=daily_date,
+    return _note(
+        (
+            path,
+            kind,
+            fm.meta,
+            fm.key_lines,
+            tuple(body.headings),
+            tuple(body.items),
+            tuple(fm.links + body.links) if fm.links else tuple(body.links),
+            tuple(body.tags),
+            tuple(body.link_lines),
+            tuple(body.prose),
+            body.suppress_lines,
+            tuple(body.suppress_from),
+            field_lines,
+            fm.failed or unread,
+            body_line + 1,
+            tuple(problems),
+            daily_date,
+        )
     )
+
+
+_SETTERS = tuple(Note.__dict__[name].__set__ for name in Note.__slots__)
+"""How to set each of a Note's fields, in order, past the frozen dataclass's guard."""
+
+
+def _note(values: tuple[Any, ...]) -> Note:
+    """A Note from all its fields in order (as `Note(...)` would make it, less than half
+    the time: its frozen `__init__` sets each field through `object.__setattr__`)."""
+    note: Note = object.__new__(Note)
+    for put, value in zip(_SETTERS, values, strict=True):
+        put(note, value)
+    return note
 
 
 CONTACT_FIELDS = (
