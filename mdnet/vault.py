@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -157,12 +158,7 @@ def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
         problem = f"file is {entry.size:,} bytes, over the limit of {config.max_file_size:,}"
     if problem is None:
         try:
-            with open(root / entry.path, "rb") as handle:
-                # The size seen when listing, and a byte more to notice growth: reading
-                # `max_file_size + 1` at once allocates that much for every note.
-                data = handle.read(entry.size + 1)
-                if len(data) > entry.size:
-                    data += handle.read(config.max_file_size + 1 - len(data))
+            data = _read(os.path.join(root, entry.path), entry.size, config.max_file_size + 1)
         except OSError as exc:
             problem = f"cannot read file ({exc.strerror})"
         else:
@@ -183,6 +179,35 @@ def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
         problems=(Problem("F001", 1, 1, problem),),
         daily_date=daily_date,
     )
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def _read(path: str, size: int, limit: int) -> bytes:
+    """A file's bytes: the size seen when listing and a byte more to notice growth (reading
+    `limit` at once allocates that much for every note), then, if it grew, up to `limit`.
+    Read with the file descriptor alone: a buffered file object costs more to make than
+    reading a note does."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        data = _read_up_to(fd, size + 1)
+        if len(data) > size:
+            data += _read_up_to(fd, limit - len(data))
+    finally:
+        os.close(fd)
+    return data
+
+
+def _read_up_to(fd: int, want: int) -> bytes:
+    """Up to `want` bytes, fewer only at the end of the file (as a buffered read gives)."""
+    data = os.read(fd, want)
+    while 0 < len(data) < want:
+        more = os.read(fd, want - len(data))
+        if not more:
+            break
+        data += more
+    return data
 
 
 NoteLoader = Callable[[Path, list[FileEntry], Config], list[Note]]
