@@ -104,27 +104,47 @@ def discover(
     if listing is None:
         listing = list_vault(root)
     excluded = [glob_regex(pattern).match for pattern in exclude]  # as is_excluded
+    only: Callable[[str], object]
+    if len(excluded) == 1:
+        only = excluded[0]
+    elif excluded:
+        only = lambda rel: any(match(rel) for match in excluded)  # noqa: E731
+    else:
+        only = _never
     notes: list[FileEntry] = []
     every = [_shown(folder)[0] for folder in listing.folders]  # a link may point at one
-    for name, found, is_link in listing.files:
-        rel, bad_name = _shown(name)
-        problem = None
-        size = mtime = ctime = 0
+    names = [name for name, _, _ in listing.files]
+    try:
+        "".join(names).encode("utf-8")
+        every += names  # every name is valid UTF-8: shown as it is (the usual case)
+        shown = None
+    except UnicodeEncodeError:
+        shown = [_shown(name) for name in names]
+        every += [rel for rel, _ in shown]
+    for n, (name, found, is_link) in enumerate(listing.files):
+        if not name.lower().endswith(".md"):
+            continue
+        rel, bad_name = (name, False) if shown is None else shown[n]
+        if only(rel):
+            continue
         if isinstance(found, OSError):
+            size = mtime = ctime = 0
             problem = (
                 "dangling symbolic link" if is_link else f"cannot read file ({found.strerror})"
             )
         else:
-            size, mtime, ctime = found
+            problem, (size, mtime, ctime) = None, found
         if bad_name:
             # The shown path cannot be opened, and the real one cannot be printed.
             problem = "file name is not valid UTF-8; rename the file"
-        every.append(rel)
-        if name.lower().endswith(".md") and not any(match(rel) for match in excluded):
-            notes.append(FileEntry(rel, size, mtime, problem, ctime))
+        notes.append(FileEntry(rel, size, mtime, problem, ctime))
     notes.sort(key=lambda e: e.path)
     every.sort()
     return notes, every
+
+
+def _never(rel: str) -> bool:
+    return False
 
 
 def _shown(rel: str) -> tuple[str, bool]:
