@@ -51,6 +51,9 @@ class LinkIndex:
         """Folder of the linking note -> link (its target for a wikilink, else its target
         and style) -> where it goes."""
         self._per_note: dict[str, tuple[Resolution, ...]] = {}
+        self._by_name_only: dict[str, Resolution] = {}
+        """A wikilink target (as written) that names no file or one file or alias: where it
+        goes from any folder (`_choose` looks at the folder only among several)."""
 
     def forget(self, paths: Iterable[str]) -> LinkIndex:
         """This index, for the same files and aliases, with the resolutions of these notes'
@@ -98,6 +101,11 @@ class LinkIndex:
         return self.by_path.get(low)
 
     def _resolve(self, target: str, folder: str, style: str) -> Resolution:
+        if style != "markdown":
+            named = self._by_name_only.get(target)
+            if named is not None:
+                return named
+        written = target
         target = target.strip()
         relative = target.startswith(("./", "../"))
         if style == "markdown":
@@ -127,8 +135,11 @@ class LinkIndex:
             }
             return self._choose(sorted(matches), folder)
         low = target.lower()
-        candidates = self.by_name.get(low) or self.by_alias.get(low) or []
-        return self._choose(sorted(set(candidates)), folder)
+        candidates = sorted(set(self.by_name.get(low) or self.by_alias.get(low) or ()))
+        resolution = self._choose(candidates, folder)
+        if len(candidates) < 2 and style != "markdown":
+            self._by_name_only[written] = resolution  # the same from every folder
+        return resolution
 
     @staticmethod
     def _choose(candidates: list[str], folder: str) -> Resolution:

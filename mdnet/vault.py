@@ -171,14 +171,13 @@ def _printable_name(name: str) -> str:
 
 def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
     """Read and parse one note; any I/O problem becomes an F001 finding on it."""
-    folders = config.kind_selectors()
-    daily = config.daily_regex()
+    folders, daily = _how_to_classify(config)
     problem = entry.problem
     if problem is None and entry.size > config.max_file_size:
         problem = f"file is {entry.size:,} bytes, over the limit of {config.max_file_size:,}"
     if problem is None:
         try:
-            data = _read(os.path.join(root, entry.path), entry.size, config.max_file_size + 1)
+            data = _read(f"{root}/{entry.path}", entry.size, config.max_file_size + 1)
         except OSError as exc:
             problem = f"cannot read file ({exc.strerror})"
         else:
@@ -202,6 +201,15 @@ def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_CLASSIFY: list[tuple[Config, dict[str, str], re.Pattern[str]]] = []
+"""The settings notes were last read with, and what `classify` takes from them."""
+
+
+def _how_to_classify(config: Config) -> tuple[dict[str, str], re.Pattern[str]]:
+    """`config`'s kind selectors and daily-note pattern, made once for all its notes."""
+    if not _CLASSIFY or _CLASSIFY[0][0] is not config:
+        _CLASSIFY[:] = [(config, config.kind_selectors(), config.daily_regex())]
+    return _CLASSIFY[0][1], _CLASSIFY[0][2]
 
 
 def _read(path: str, size: int, limit: int) -> bytes:

@@ -184,6 +184,26 @@ def test_resolution_is_cached_per_folder(index: LinkIndex) -> None:
     assert (first.path, second.path) == ("Archive/Alex.md", "People/Alex.md")
 
 
+def test_each_note_resolves_names_from_its_own_folder() -> None:
+    # A name with one file or none is remembered for every folder; a name of several files
+    # and a Markdown link are resolved from each note's folder.
+    files = ["People/Sam Ortiz.md", "Projects/Plan.md", "Notes/Plan.md", "Archive/Plan.md"]
+    text = "[[Sam Ortiz]] [[Plan]] [p](Plan.md) [[Nobody]] [[ Sam Ortiz ]]\n"
+    notes = [make_note(path, text) for path in ("Projects/a.md", "Notes/b.md", "Daily/c.md")]
+    index = LinkIndex(files, [make_note(path, "") for path in files])
+    found = [[r.path for r in index.resolve_note(note)] for note in notes]
+    sam = "People/Sam Ortiz.md"
+    assert found == [  # the wikilinks of a line, then its Markdown link
+        [sam, "Projects/Plan.md", None, sam, "Projects/Plan.md"],
+        [sam, "Notes/Plan.md", None, sam, "Notes/Plan.md"],
+        [sam, "Notes/Plan.md", None, sam, "Notes/Plan.md"],
+    ]
+    assert [index.resolve(wiki("Plan"), path).ambiguous for path in ("a.md", "Archive/d.md")] == [
+        True,
+        False,
+    ]
+
+
 @pytest.mark.parametrize(
     ("front_matter", "aliases"),
     [
