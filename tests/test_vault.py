@@ -34,3 +34,20 @@ def test_a_note_that_grew_past_the_limit_after_listing_is_f001(make_vault: MakeV
     config = dataclasses.replace(Config(), max_file_size=1_000)
     note = read_note(root, entries[0], config)
     assert [(p.code, p.line, p.col) for p in note.problems] == [("F001", 1, 1)]
+
+
+def test_each_settings_classify_their_own_notes(make_vault: MakeVault) -> None:
+    # The kind selectors and daily pattern are made once per settings, not once per note.
+    root = make_vault({"People/Dana.md": "hi\n", "Journal/2026-11-02.md": "hi\n"})
+    entries, _ = discover(root, ())
+    usual = dataclasses.replace(Config(), folders={"contacts": ("People",)})
+    other = dataclasses.replace(usual, folders={"contacts": ("Journal",)}, daily_notes="DD-MM-YYYY")
+    read = [(read_note(root, e, c).kind, e.path) for c in (usual, other, usual) for e in entries]
+    assert read == [
+        ("daily", "Journal/2026-11-02.md"),
+        ("contact", "People/Dana.md"),
+        ("contact", "Journal/2026-11-02.md"),
+        ("note", "People/Dana.md"),
+        ("daily", "Journal/2026-11-02.md"),
+        ("contact", "People/Dana.md"),
+    ]
