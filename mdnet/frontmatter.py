@@ -164,7 +164,7 @@ def _check_graph(root: yaml.Node) -> str | None:
 
 def _tree_shape(root: yaml.Node) -> tuple[bool, bool]:
     """For a tree of nodes (no aliases): (within the size and depth limits, every tag a
-    standard one). Walks one level at a time, so scalars cost no Python step each."""
+    standard one). Walks one level at a time."""
     level = [root]
     depth = count = 0
     standard = True
@@ -173,12 +173,17 @@ def _tree_shape(root: yaml.Node) -> tuple[bool, bool]:
         count += len(level)
         if depth > MAX_YAML_DEPTH or count > MAX_YAML_NODES:
             return False, False
-        if standard and not {node.tag for node in level} <= _SAFE_TAGS:
-            standard = False
-        seqs = [node.value for node in level if isinstance(node, yaml.SequenceNode)]
-        maps = [node.value for node in level if isinstance(node, yaml.MappingNode)]
-        level = [n for items in seqs for n in items]
-        level.extend(n for pairs in maps for pair in pairs for n in pair)
+        below: list[yaml.Node] = []
+        for node in level:
+            if standard and node.tag not in _SAFE_TAGS:
+                standard = False
+            kind = node.__class__
+            if kind is yaml.SequenceNode:
+                below += node.value
+            elif kind is yaml.MappingNode:
+                for pair in node.value:
+                    below += pair
+        level = below
     return True, standard
 
 

@@ -93,6 +93,19 @@ def test_value_count_limit_is_exact(items: int, fails: bool) -> None:
     assert problems(note) == ([("F002", 1, 1)] if fails else [])
 
 
+@pytest.mark.parametrize(("pairs", "fails"), [(9_998, False), (9_999, True)])
+def test_value_count_limit_counts_keys_and_values_of_mappings(pairs: int, fails: bool) -> None:
+    note = parse("a: {" + ", ".join(f"k{n}: 1" for n in range(pairs)) + "}\n")
+    assert note.front_matter_failed is fails
+    assert problems(note) == ([("F002", 1, 1)] if fails else [])
+
+
+@pytest.mark.parametrize(("levels", "fails"), [(62, False), (63, True)])
+def test_nesting_limit_counts_mappings(levels: int, fails: bool) -> None:
+    note = parse("a: " + "{k: " * levels + "x" + "}" * levels + "\n")
+    assert note.front_matter_failed is fails
+
+
 def test_a_value_that_cannot_be_built_is_f002_and_left_out() -> None:
     note = parse("a: ok\nc: {[x]: 1}\n")
     assert problems(note) == [("F002", 3, 4)]
