@@ -43,9 +43,9 @@ class Planned(NamedTuple):
     """The Tasks plugin's scheduled (`⏳`) or else due (`📅`) date: a scheduled touch."""
 
 
-@dataclass(frozen=True, slots=True)
-class Relationship:
-    """The state of one contact on `today`."""
+class Relationship(NamedTuple):
+    """The state of one contact on `today`. (A NamedTuple: one per contact on every run,
+    built four times quicker than a frozen dataclass.)"""
 
     contact: Contact
     cadence_days: int
