@@ -144,11 +144,11 @@ def contact_assumption(analysis: Analysis) -> Iterator[Finding]:
         contact = contacts.get(note.path)
         if contact is None:
             continue
-        texts = [(line, col, text) for line, col, text in note.prose]
-        texts += [(i.line, i.col, i.text) for i in note.items if i.date is None and i.task is None]
-        low = "\n".join(text for _, _, text in texts).lower()
+        items = [i for i in note.items if i.date is None and i.task is None]
+        low = "\n".join([*(text for _, _, text in note.prose), *(i.text for i in items)]).lower()
         if not any(word in low for word in _key_words(words)):
             continue  # one quick scan of the whole note first: most notes have no assumption
+        texts = [*note.prose, *((i.line, i.col, i.text) for i in items)]
         for line, col, text in texts:
             for offset, word in find_assumptions(text, words):
                 yield Finding(
@@ -322,5 +322,7 @@ def bad_cadence(analysis: Analysis) -> Iterator[Finding]:
 
 @lru_cache(maxsize=8)
 def _key_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A loose, fast pre-filter: the longest word of each phrase, lower-case."""
-    return tuple(sorted({max(w.split(), key=len).lower() for w in words if w.split()}))
+    """A loose, fast pre-filter: the longest word of each phrase, lower-case, but those that
+    hold another one ("seems" holds "seem"): a note that has them has that one too."""
+    keys = {max(w.split(), key=len).lower() for w in words if w.split()}
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
