@@ -164,6 +164,25 @@ def test_c004_assumptions(make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("They seem to like it.", "seem to"),  # "seem" also stands for "seems", "seemed"
+        ("It seems fine.", "seems"),
+        ("He seemed keen.", "seemed"),
+        ("Supposedly retiring.", "Supposedly"),  # "suppose" stands for "supposedly"
+        ("I suppose so.", "I suppose"),
+    ],
+)
+def test_c004_each_phrase_passes_the_quick_scan(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch, line: str, word: str
+) -> None:
+    files = {"People/Pat.md": contact("network: bankers", body=line)}
+    assert [f.split(" C004 ")[1] for f in found(make_vault, monkeypatch, files, "C004")] == [
+        f"assumption {word!r}: ask them and write down the answer"
+    ]
+
+
 def test_c004_only_in_contact_notes(make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch) -> None:
     files = {"Ideas.md": "Probably a good idea.\n", "People/Pat.md": contact("network: bankers")}
     assert found(make_vault, monkeypatch, files, "C004") == []
