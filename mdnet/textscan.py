@@ -284,10 +284,36 @@ def _not_vague(text: str, start: int, end: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
+def _needles(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each listed phrase, one of its words that any match of it holds, lower case, as
+    `_phrase_pattern` matches it: an ASCII word without an apostrophe (in ASCII text, where
+    matching regardless of case is matching `str.lower()`). None when a phrase has none."""
+    needles: set[str] = set()
+    for word in words:
+        parts = word.replace("’", "'").lower().split()
+        if not parts:
+            continue  # no phrase (as `_phrase_pattern` skips it)
+        plain = [part for part in parts if part.isascii() and "'" not in part]
+        if not plain:
+            return None
+        needles.add(max(plain, key=len))
+    return tuple(sorted(needles))
+
+
 def _find(text: str, words: Sequence[str], vague: bool) -> list[tuple[int, str]]:
-    pattern = _phrase_pattern(tuple(words))
+    listed = words if isinstance(words, tuple) else tuple(words)
+    pattern = _phrase_pattern(listed)
     if pattern is None:
         return []
+    if text.isascii():
+        # Most lines name no listed phrase: found from their words, without the regex
+        # (which tries every position of the line).
+        needles = _needles(listed)
+        if needles is not None:
+            low = text.lower()
+            if not any(needle in low for needle in needles):
+                return []
     candidates: list[tuple[int, int]] = []
     for found in pattern.finditer(text):
         start, end = found.span("phrase")

@@ -404,6 +404,24 @@ def test_curly_apostrophe_matches_straight() -> None:
     assert find_assumptions("I'd guess so", ["i’d guess"]) == [(0, "I'd guess")]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Honestly, PROBABLY soon", DEFAULT_ASSUMPTIONS, [(10, "PROBABLY")]),
+        ("Honestly, soon", DEFAULT_ASSUMPTIONS, []),
+        ("I THINK so; i  think", ("i think",), [(0, "I THINK"), (12, "i  think")]),
+        ("it \u017feems fine", ("seems",), [(3, "\u017feems")]),  # the long s is an s
+        ("s and S", ("\u017f",), [(0, "s"), (6, "S")]),  # a phrase without an ASCII word
+        ("Y'ALL did", ("y’all",), [(0, "Y'ALL")]),
+    ],
+)
+def test_lines_are_read_as_the_phrase_pattern_reads_them(
+    text: str, words: tuple[str, ...], expected: list[tuple[int, str]]
+) -> None:
+    # An ASCII line holding none of the phrases' words is skipped without the regex.
+    assert find_assumptions(text, words) == expected
+
+
 # -------------------------------------------------------------------------- nearest
 
 
