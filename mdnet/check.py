@@ -87,6 +87,7 @@ def run_rules(
         found += [(rule, f) for rule in rules if not rule.per_note for f in rule.check(analysis)]
     finally:
         analysis.focus = before
+    severity = {rule.code: selection.severity_of(rule) for rule in rules}
     for rule, finding in found:
         if only is not None and finding.path not in only:
             continue
@@ -98,7 +99,7 @@ def run_rules(
             column=finding.col,
             code=rule.code,
             name=rule.name,
-            severity=selection.severity_of(rule),
+            severity=severity[rule.code],
             message=finding.message,
             help=rule.fix,
         )
