@@ -59,6 +59,8 @@ class Analysis:
         """The per-note rules' findings of this analysis' last run of the rules."""
         self._own_relationships: dict[str, Relationship] = {}
         """The relationships `relationships_of` derived one by one, by contact path."""
+        self._picked: dict[str, list[Interaction]] = {}
+        """Contact path -> its interactions as written, for `relationships_of`."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
@@ -199,24 +201,40 @@ class Analysis:
             every = self.relationships
             return every if paths is None else {p: every[p] for p in wanted}
         known = self._own_relationships
-        own: dict[str, list[Interaction]] = {p: [] for p in wanted if p not in known}
-        if own:
-            looked_for = own.keys()
+        for path in wanted:
+            if path not in known:
+                found = self._own_interactions(path)
+                known[path] = relating.relationship(
+                    contacts[path],
+                    self.notes[path],
+                    tuple(i for i in touches.count_once(found) if path in i.contacts),
+                    self.planned.get(path, ()),
+                    self.config,
+                    self.today,
+                )
+        return {p: known[p] for p in wanted}
+
+    def _own_interactions(self, contact: str) -> list[Interaction]:
+        """A contact's interactions as written, picked from the vault's in one pass, which
+        also picks those of every contact the focused notes name (rules ask for them next:
+        an ask written in a focused note is reported there)."""
+        own = self._picked
+        if contact not in own:
+            focus = self.focus or ()
+            wanted = {contact, *(p for p in focus if p in self.model.contacts)}
+            for path in focus:
+                entry = self.memo.entries.get(path)
+                for interaction in entry[2].interactions if entry else ():
+                    wanted.update(interaction.contacts)
+            looked_for = wanted.difference(own)
+            picked: dict[str, list[Interaction]] = {p: [] for p in looked_for}
             for interaction in self.interactions:
                 if not looked_for.isdisjoint(interaction.contacts):  # rarely: one pass
                     for path in interaction.contacts:
-                        if path in own:
-                            own[path].append(interaction)
-        for path, found in own.items():
-            known[path] = relating.relationship(
-                contacts[path],
-                self.notes[path],
-                tuple(i for i in touches.count_once(found) if path in i.contacts),
-                self.planned.get(path, ()),
-                self.config,
-                self.today,
-            )
-        return {p: known[p] for p in wanted}
+                        if path in picked:
+                            picked[path].append(interaction)
+            own.update(picked)
+        return own[contact]
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:

@@ -25,6 +25,7 @@ NOTES = {
         Probably hiring, I guess.
         ## Log
         - 2026-11-02 Coffee with [[Sam]] and [[Nobody]] #give
+        - 2026-08-30 Asked [[Sam]] for an intro #ask
         """,
     "People/Sam.md": (
         "---\ntype: contact\nnetwork: work\naliases: [Dee]\n---\nI think so.\n"
