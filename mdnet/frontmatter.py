@@ -284,8 +284,69 @@ def _property_links(key: str, node: yaml.Node, offset: int, out: FrontMatter) ->
             stack.extend(v for _, v in n.value)
 
 
+_WORD = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+_QUOTED = r'"[\ !\#-\[\]-~\xa0-\u2027\u202a-\ud7ff]*"'
+"""A text in double quotes without `"`, `\\` or a character YAML reads as a line break."""
+_SIMPLE_LINE = re.compile(
+    rf"""
+    ([A-Za-z_][A-Za-z0-9_-]{{0,199}}):(\ +)(?:   # key: (YAML reads a short one) and spaces
+      ({_WORD}(?:\ {_WORD})*)              # 3: plain words
+    | ({_QUOTED})                           # 4: a text in double quotes
+    | \[((?:{_WORD}(?:,\ *{_WORD})*)?)\]    # 5: a list of plain words
+    | \[({_QUOTED}(?:,\ *{_QUOTED})*)\]      # 6: a list of texts in double quotes
+    )\Z
+    """,
+    re.VERBOSE,
+)
+"""A front-matter line of the commonest shape: a key, and a text, a text in double quotes,
+or a list of either in brackets; ASCII but inside the quotes."""
+_IN_QUOTES = re.compile(r'"([^"]*)"')
+
+
+def _simple_front_matter(block: str, first_line: int) -> FrontMatter | None:
+    """The front matter `parse_front_matter` reads from a block of `_SIMPLE_LINE`s only,
+    read without YAML; None for any other block (and for a link, which YAML's reading
+    collects). Every key and plain value must be what YAML reads as text (`_plain_tag`):
+    `true`, `12` or `null` send the block to YAML."""
+    if not block.endswith("\n") or "[[" in block:
+        return None
+    out = FrontMatter()
+    meta, key_lines, offset = out.meta, out.key_lines, first_line + 1
+    values = 1  # the mapping
+    for index, line in enumerate(block[:-1].split("\n")):
+        m = _SIMPLE_LINE.match(line)
+        if m is None:
+            return None
+        key, plain, quoted, words, texts = m[1], m[3], m[4], m[5], m[6]
+        if key in meta or _plain_tag(key) != _STR:
+            return None  # a duplicate key, or one that is no text
+        col = len(key) + len(m[2]) + 2  # where the value starts, counted from 1
+        if plain is not None:
+            if _plain_tag(plain) != _STR:
+                return None
+            meta[key] = plain
+        elif quoted is not None:
+            meta[key] = quoted[1:-1]
+            col += 1  # inside the quotes, where the text starts
+        else:
+            if texts is not None:
+                items = _IN_QUOTES.findall(texts)
+            else:
+                items = words.replace(" ", "").split(",") if words else []
+                if any(_plain_tag(item) != _STR for item in items):
+                    return None
+            meta[key] = items
+            values += len(items)
+        key_lines[key] = (index + offset, col)
+        values += 2
+    return out if values <= MAX_YAML_NODES else None
+
+
 def parse_front_matter(block: str, first_line: int) -> FrontMatter:
     """Parse YAML safely with the C loader, keeping each top-level key's line."""
+    simple = _simple_front_matter(block, first_line)
+    if simple is not None:
+        return simple
     out = FrontMatter()
     offset = first_line + 1  # libyaml lines are 0-based and the block starts after `---`
     loader = _Loader(block)

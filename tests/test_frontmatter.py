@@ -51,6 +51,68 @@ def test_plain_values_keep_their_types_and_places() -> None:
     assert again.meta == {"x": True, "y": "2026-11-02"}
 
 
+def test_the_commonest_lines_are_read_as_yaml_reads_them() -> None:
+    # Every line a key and a text, a quoted text or a list of either: read without YAML.
+    note = parse(
+        "type: contact\n"
+        'name: "Ada Ramírez — #1: [x]"\n'
+        'aliases: ["Ada R.", "A, R",""]\n'
+        "tags: [newsletter,  saas, 2026-10]\n"
+        "met:   2026-10-01\n"
+        "empty: []\n"
+        "last-contact: 2026-11-02 by phone\n"
+    )
+    assert note.meta == {
+        "type": "contact",
+        "name": "Ada Ramírez — #1: [x]",
+        "aliases": ["Ada R.", "A, R", ""],
+        "tags": ["newsletter", "saas", "2026-10"],
+        "met": "2026-10-01",
+        "empty": [],
+        "last-contact": "2026-11-02 by phone",
+    }
+    assert list(note.key_lines.items()) == [
+        ("type", (2, 7)),
+        ("name", (3, 8)),
+        ("aliases", (4, 10)),
+        ("tags", (5, 7)),
+        ("met", (6, 8)),
+        ("empty", (7, 8)),
+        ("last-contact", (8, 15)),
+    ]
+    assert note.problems == ()
+    assert note.links == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "meta"),
+    [
+        ("a: x\nb: 10\n", [], {"a": "x", "b": 10}),
+        ("a: x\nb: no\n", [], {"a": "x", "b": False}),
+        ("a: [x, 1, null]\n", [], {"a": ["x", 1, None]}),
+        ("a: x\ntrue: y\n", [("F005", 3, 1)], {"a": "x"}),
+        ("a: x\na: y\n", [("F003", 3, 1)], {"a": "y"}),
+        ('a: "x\u2028 y"\n', [], {"a": "x\u2028y"}),  # YAML folds a line break
+        ('a: "x"  \n', [], {"a": "x"}),
+        ("a: x\n\nb: y\n", [], {"a": "x", "b": "y"}),
+        ("a: [" + ", ".join(["w"] * 19_998) + "]\n", [("F002", 1, 1)], {}),
+    ],
+)
+def test_lines_yaml_reads_otherwise_are_left_to_it(
+    text: str, found: list[tuple[str, int, int]], meta: dict[str, Any]
+) -> None:
+    note = parse(text)
+    assert problems(note) == found
+    assert note.meta == meta
+
+
+def test_a_quoted_link_in_a_simple_line_is_a_property_link() -> None:
+    note = parse('type: event\nattendees: ["[[Dana]]", "Sam"]\n')
+    assert [(lk.target, lk.line, lk.col, lk.key) for lk in note.links] == [
+        ("Dana", 3, 14, "attendees")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "found", "meta"),
     [
