@@ -61,6 +61,9 @@ class Analysis:
         """The relationships `relationships_of` derived one by one, by contact path."""
         self._picked: dict[str, list[Interaction]] = {}
         """Contact path -> its interactions as written, for `relationships_of`."""
+        self.forked = 0
+        """The notes whose per-note rules ran in a forked copy of the process (`check
+        --verbose` says so)."""
         self.focus: frozenset[str] | None = None
         """While rules run for some notes only (`check PATHS`, an editor's open note): their
         paths. Rules whose findings on a note come from that note alone skip the others."""
@@ -149,6 +152,14 @@ class Analysis:
     @property
     def _collected(self) -> touches.Collected:
         return self._collected_memo[0]
+
+    @cached_property
+    def link_context(self) -> str:
+        """What every note's links resolve against (`touches.context_key`): the memo's, once
+        the interactions are collected."""
+        if "_collected_memo" in self.__dict__:
+            return self.memo.context
+        return touches.context_key(self.index, self.model)
 
     @property
     def memo(self) -> touches.Memo:

@@ -120,6 +120,8 @@ def _check(request: CheckRequest, laps: Laps) -> Outcome:
         return Outcome(_files(analysis, paths, shown_root), notice)
     diagnostics = run_rules(analysis, selection, only)
     laps.lap("rules")
+    if analysis.forked:
+        laps.lines.append(f"per-note rules: {analysis.forked} notes, in a second process")
     fixing = request.fix or request.fix_only or request.diff
     stderr = notice
     sources: dict[str, Source] = {}

@@ -11,7 +11,7 @@ from importlib import import_module
 
 import click
 
-from mdnet import __version__
+from mdnet import __version__, forked
 
 COMMANDS: dict[str, str] = {
     "check": "mdnet.commands.check:command",
@@ -97,6 +97,7 @@ def main() -> None:
     # cyclic collector would re-scan them all again and again (a third of a warm run on a
     # 50,000-note vault). The process is short-lived: let it exit instead.
     gc.disable()
+    forked.ALLOWED = True  # one thread, a short life: work may go to a forked copy
     try:
         code = cli.main(prog_name="mdnet", standalone_mode=False)
     except click.UsageError as exc:
