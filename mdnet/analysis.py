@@ -153,14 +153,6 @@ class Analysis:
     def _collected(self) -> touches.Collected:
         return self._collected_memo[0]
 
-    @cached_property
-    def link_context(self) -> str:
-        """What every note's links resolve against (`touches.context_key`): the memo's, once
-        the interactions are collected."""
-        if "_collected_memo" in self.__dict__:
-            return self.memo.context
-        return touches.context_key(self.index, self.model)
-
     @property
     def memo(self) -> touches.Memo:
         """Each note's touches, for the next analysis of this vault to reuse."""

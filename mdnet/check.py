@@ -123,9 +123,11 @@ def _per_note(
     if not rules:
         return list
     memo, stamps = analysis.findings_before, analysis.stamps
-    key = memo_key(analysis.config, analysis.link_context)
+    # The key holds the link context, which collecting the interactions works out: with no
+    # findings kept (a cold run), it is needed only once the rules have run.
+    key = memo_key(analysis.config, analysis.memo.context) if memo.entries else None
     codes = tuple(sorted(r.code for r in rules))
-    held = memo.holding(key, stamps)
+    held = memo.holding(key, stamps) if key is not None else {}
     targets = analysis.notes.keys() if focus is None else focus & analysis.notes.keys()
     kept = [p for p in targets if reusable(held.get(p), codes)]
     fresh = set(targets).difference(kept)
@@ -148,7 +150,8 @@ def _per_note(
     def join() -> list[tuple[Rule, Finding]]:
         ran = pending()
         new = ((f.path, (code, f.line, f.col, f.message)) for code, f in ran)
-        analysis.keep_findings(memo.updated(key, held, stamps, codes, fresh, new))
+        now = key if key is not None else memo_key(analysis.config, analysis.memo.context)
+        analysis.keep_findings(memo.updated(now, held, stamps, codes, fresh, new))
         found = [(by_code[code], f) for code, f in ran]
         for path in kept:
             for code, line, col, message in memo.entries[path][1][1]:
