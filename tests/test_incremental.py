@@ -155,9 +155,9 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = interactions._note_touches
 
-    def counted(note: object, ctx: object) -> object:
+    def counted(note: object, signature: object, ctx: object) -> object:
         seen.append(note.path)  # type: ignore[attr-defined]
-        return real(note, ctx)  # type: ignore[arg-type]
+        return real(note, signature, ctx)  # type: ignore[arg-type]
 
     monkeypatch.setattr(interactions, "_note_touches", counted)
     return seen
