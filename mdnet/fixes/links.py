@@ -20,10 +20,19 @@ letter; numbers, words of up to three letters and words with capitals inside (Wi
 API` -> `GitHub Apps`, `container` -> `Portainer`, `AI` -> `API` or `S3` -> `S7`."""
 
 
-def _names(ctx: FixContext) -> dict[tuple[int, int], dict[str, str]]:
-    """Every note name and alias by (words, length), lower-case -> as written; a name two
-    notes share is left out (a link to it would be ambiguous)."""
-    names: dict[tuple[int, int], dict[str, str]] | None = ctx.memo.get("names")
+_Shape = tuple[int, str]
+"""A name's length and the first letter of each of its words (lower-case): a name a typo
+away from another has the same first letters (see `is_near`) and about its length."""
+
+
+def _shape(low: str) -> tuple[int, str]:
+    return len(low), "".join(word[0] for word in low.split())
+
+
+def _names(ctx: FixContext) -> dict[_Shape, dict[str, str]]:
+    """Every note name and alias by shape, lower-case -> as written; a name two notes share
+    is left out (a link to it would be ambiguous)."""
+    names: dict[_Shape, dict[str, str]] | None = ctx.memo.get("names")
     if names is None:
         seen: dict[str, list[str]] = {}
         for note in ctx.analysis.vault.notes:
@@ -34,7 +43,7 @@ def _names(ctx: FixContext) -> dict[tuple[int, int], dict[str, str]]:
         names = {}
         for low, spelled in seen.items():
             if len(spelled) == 1:
-                names.setdefault((len(low.split()), len(low)), {})[low] = spelled[0]
+                names.setdefault(_shape(low), {})[low] = spelled[0]
         ctx.memo["names"] = names
     return names
 
@@ -60,6 +69,13 @@ def edits(a: str, b: str, limit: int) -> int:
     return row[-1]
 
 
+def _exact(word: str) -> bool:
+    """A word a near name must have as it is: an acronym or a product name (AI, WinPE, MEGA,
+    S3) is another thing when one letter changes, and so is a number."""
+    low = word.lower()
+    return len(low) <= 3 or any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in low)
+
+
 def is_near(target: str, name: str) -> bool:
     """True when `name` (lower-case) is a typo away from `target`, as MAX_EDITS says."""
     limit = min(MAX_EDITS, max(1, len(target) // 8))
@@ -68,10 +84,7 @@ def is_near(target: str, name: str) -> bool:
         a = written.lower()
         if a == b:
             continue
-        # An acronym or a product name (AI, WinPE, MEGA, S3) is another thing when one letter
-        # changes; so is a word with another first letter (container, Portainer).
-        exact = len(a) <= 3 or any(c.isupper() for c in written[1:])
-        if exact or a[0] != b[0] or any(c.isdigit() for c in a + b):
+        if _exact(written) or a[0] != b[0] or any(c.isdigit() for c in b):
             return False
         allowed = min(limit - total, 1 if max(len(a), len(b)) <= 6 else 2)
         found = edits(a, b, allowed)
@@ -85,12 +98,14 @@ def near_match(ctx: FixContext, target: str) -> str | None:
     """The one note name (or alias) near `target`, else None (none, or several)."""
     memo: dict[str, str | None] = ctx.memo.setdefault("near", {})
     low = target.lower()
+    if low not in memo and all(_exact(word) for word in target.split()):
+        memo[low] = None  # only the same name would do (a date, a number, an acronym)
     if low not in memo:
-        names, words = _names(ctx), len(low.split())
+        names, (length, initials) = _names(ctx), _shape(low)
         found = [
             spelled
-            for size in range(len(low) - MAX_EDITS, len(low) + MAX_EDITS + 1)
-            for name, spelled in names.get((words, size), {}).items()
+            for size in range(length - MAX_EDITS, length + MAX_EDITS + 1)
+            for name, spelled in names.get((size, initials), {}).items()
             if is_near(target, name)
         ]
         memo[low] = found[0] if len(found) == 1 else None
