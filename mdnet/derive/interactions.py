@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+from typing import NamedTuple
 
 from mdnet.config import Config
 from mdnet.derive.counting import by_contact as by_contact
@@ -75,10 +76,10 @@ Stamp = object
 or, in a long-lived process, the parsed Note itself (compared by identity)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Touches:
+class Touches(NamedTuple):
     """What one note contributes: its interactions, in line order (lines written on one line
-    in the order found), and its plans (contact path, plan)."""
+    in the order found), and its plans (contact path, plan). (A NamedTuple: loading the memo
+    makes one per note.)"""
 
     interactions: tuple[Interaction, ...]
     planned: tuple[tuple[str, Planned], ...]
