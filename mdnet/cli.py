@@ -97,7 +97,10 @@ def main() -> None:
     # cyclic collector would re-scan them all again and again (a third of a warm run on a
     # 50,000-note vault). The process is short-lived: let it exit instead.
     gc.disable()
-    forked.ALLOWED = True  # one thread, a short life: work may go to a forked copy
+    command = [a for a in sys.argv[1:] if not a.startswith("-")][:1]
+    # One thread and a short life: work may go to a forked copy (not in the language server
+    # or `watch`, which run for hours and may run threads).
+    forked.ALLOWED = command in (["check"], ["report"]) and "--watch" not in sys.argv
     try:
         code = cli.main(prog_name="mdnet", standalone_mode=False)
     except click.UsageError as exc:
@@ -111,7 +114,7 @@ def main() -> None:
         click.echo("mdnet: aborted", err=True)
         sys.exit(1)
     code = code if isinstance(code, int) else 0
-    if [a for a in sys.argv[1:] if not a.startswith("-")][:1] == ["server"]:
+    if command == ["server"]:
         sys.exit(code)  # a long-lived process: shut down the usual way
     # The output is written: leave without tearing down the records one by one (about an
     # eighth of a warm run). Nothing else is pending: files are written atomically and

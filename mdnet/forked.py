@@ -3,8 +3,9 @@ rules run on the second CPU while this process derives the vault's state (issue 
 
 A fork shares everything already loaded (notes, link index, model) without copying or
 pickling it; only the result comes back, through a pipe, in MessagePack. Used only where it
-is safe and pays: by the console script (`ALLOWED`, set by `mdnet.cli.main`), which runs no
-threads, never by the language server or a test runner that imports mdnet; on Linux only
+is safe and pays: by the console script's `check` and `report` (`ALLOWED`, set by
+`mdnet.cli.main`), which run no threads and end soon; never by the language server, `check
+--watch` or a program that imports mdnet (a test runner); on Linux only
 (macOS does not support fork without exec in every framework; Windows has no fork); on a
 machine with two CPUs or more. Should the copy fail in any way (it cannot fork, dies, or
 sends back what does not decode), this process does the work itself: the result is the same.
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 ALLOWED = False
-"""Set by the console script, whose process is single-threaded and short-lived."""
+"""Set by the console script for a `check` or `report`: one thread, a short life."""
 
 
 def available() -> bool:
