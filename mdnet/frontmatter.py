@@ -284,47 +284,101 @@ def _property_links(key: str, node: yaml.Node, offset: int, out: FrontMatter) ->
             stack.extend(v for _, v in n.value)
 
 
-_WORD = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+_WORD = r"[A-Za-z0-9][A-Za-z0-9_./-]*"
 _QUOTED = r'"[\ !\#-\[\]-~\xa0-\u2027\u202a-\ud7ff]*"'
 """A text in double quotes without `"`, `\\` or a character YAML reads as a line break."""
+_KEY = r"([A-Za-z_][A-Za-z0-9_-]{0,199}):"
+"""A key (YAML reads one of up to 1,024 characters on one line) and its colon."""
 _SIMPLE_LINE = re.compile(
     rf"""
-    ([A-Za-z_][A-Za-z0-9_-]{{0,199}}):(\ +)(?:   # key: (YAML reads a short one) and spaces
+    {_KEY}(?:(\ +)(?:                      # 2: the spaces before the value
       ({_WORD}(?:\ {_WORD})*)              # 3: plain words
     | ({_QUOTED})                           # 4: a text in double quotes
     | \[((?:{_WORD}(?:,\ *{_WORD})*)?)\]    # 5: a list of plain words
     | \[({_QUOTED}(?:,\ *{_QUOTED})*)\]      # 6: a list of texts in double quotes
-    )\Z
+    )|\ *)\Z                               # or no value: null, or the items below
     """,
     re.VERBOSE,
 )
 """A front-matter line of the commonest shape: a key, and a text, a text in double quotes,
-or a list of either in brackets; ASCII but inside the quotes."""
+or a list of either in brackets, or nothing; ASCII but inside the quotes."""
+_ITEM_LINE = re.compile(rf"(\ {{0,8}})-(?:\ +({_WORD}(?:\ {_WORD})*|{_QUOTED}))?\ *\Z")
+"""An item of a list written one per line: `- text`, `- "text"`, or `-` alone (null)."""
 _IN_QUOTES = re.compile(r'"([^"]*)"')
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+"""What YAML's safe constructor makes of the texts its resolver tags bool, lower case."""
+
+
+def _plain(text: str) -> tuple[bool, Any]:
+    """A plain scalar's value as YAML reads it, when it is text, a bool or null: (True,
+    value), else (False, None)."""
+    tag = _plain_tag(text)
+    if tag == _STR:
+        return True, text
+    if tag == _BOOL:
+        return True, _BOOLS[text.lower()]
+    if tag == _NULL:
+        return True, None
+    return False, None
 
 
 def _simple_front_matter(block: str, first_line: int) -> FrontMatter | None:
-    """The front matter `parse_front_matter` reads from a block of `_SIMPLE_LINE`s only,
-    read without YAML; None for any other block (and for a link, which YAML's reading
-    collects). Every key and plain value must be what YAML reads as text (`_plain_tag`):
-    `true`, `12` or `null` send the block to YAML."""
+    """The front matter `parse_front_matter` reads from a block of `_SIMPLE_LINE`s (and
+    their `_ITEM_LINE`s) only, read without YAML; None for any other block (and for a link,
+    which YAML's reading collects). Every key must be what YAML reads as text, every plain
+    value text, a bool or null (`_plain_tag`): `12` or `0x1F` send the block to YAML."""
     if not block.endswith("\n") or "[[" in block:
         return None
     out = FrontMatter()
     meta, key_lines, offset = out.meta, out.key_lines, first_line + 1
     values = 1  # the mapping
-    for index, line in enumerate(block[:-1].split("\n")):
-        m = _SIMPLE_LINE.match(line)
+    lines = block[:-1].split("\n")
+    index, count = 0, len(lines)
+    while index < count:
+        m = _SIMPLE_LINE.match(lines[index])
         if m is None:
             return None
-        key, plain, quoted, words, texts = m[1], m[3], m[4], m[5], m[6]
+        key, spaces, plain, quoted, words, texts = m[1], m[2], m[3], m[4], m[5], m[6]
         if key in meta or _plain_tag(key) != _STR:
             return None  # a duplicate key, or one that is no text
-        col = len(key) + len(m[2]) + 2  # where the value starts, counted from 1
+        values += 2
+        if spaces is None:  # no value on the line: null, or the items on the lines below
+            items: list[Any] = []
+            indent = None
+            while index + 1 < count:
+                item = _ITEM_LINE.match(lines[index + 1])
+                if item is None or (indent is not None and item[1] != indent):
+                    break
+                if indent is None:
+                    indent = item[1]
+                    key_lines[key] = (index + 1 + offset, len(indent) + 1)
+                text = item[2]
+                if text is None:
+                    items.append(None)
+                elif text[0] == '"':
+                    items.append(text[1:-1])
+                else:
+                    known, value = _plain(text)
+                    if not known:
+                        return None
+                    items.append(value)
+                index += 1
+            if indent is None:
+                meta[key] = None
+                key_lines[key] = (index + offset, len(key) + 2)
+            else:
+                meta[key] = items
+                values += len(items)
+            index += 1
+            continue
+        col = len(key) + len(spaces) + 2  # where the value starts, counted from 1
         if plain is not None:
-            if _plain_tag(plain) != _STR:
+            known, value = _plain(plain)
+            if not known:
                 return None
-            meta[key] = plain
+            meta[key] = value
         elif quoted is not None:
             meta[key] = quoted[1:-1]
             col += 1  # inside the quotes, where the text starts
@@ -338,7 +392,7 @@ def _simple_front_matter(block: str, first_line: int) -> FrontMatter | None:
             meta[key] = items
             values += len(items)
         key_lines[key] = (index + offset, col)
-        values += 2
+        index += 1
     return out if values <= MAX_YAML_NODES else None
 
 

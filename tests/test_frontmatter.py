@@ -84,6 +84,65 @@ def test_the_commonest_lines_are_read_as_yaml_reads_them() -> None:
     assert note.links == ()
 
 
+def test_lists_one_item_a_line_bools_and_nulls_are_read_as_yaml_reads_them() -> None:
+    # The shape of obsidian-hub's notes: read without YAML too.
+    note = parse(
+        "aliases:\n"
+        "- Ulises Santana\n"
+        '- "U. S."\n'
+        "tags:\n"
+        "- \n"
+        "publish: true\n"
+        "draft: No\n"
+        "empty:\n"
+        "none:   \n"
+        "nested:\n"
+        "  - a/b\n"
+        "  -\n"
+        "permalink: bases/functions\n"
+    )
+    assert note.meta == {
+        "aliases": ["Ulises Santana", "U. S."],
+        "tags": [None],
+        "publish": True,
+        "draft": False,
+        "empty": None,
+        "none": None,
+        "nested": ["a/b", None],
+        "permalink": "bases/functions",
+    }
+    assert list(note.key_lines.items()) == [
+        ("aliases", (3, 1)),
+        ("tags", (6, 1)),
+        ("publish", (7, 10)),
+        ("draft", (8, 8)),
+        ("empty", (9, 7)),
+        ("none", (10, 6)),
+        ("nested", (12, 3)),
+        ("permalink", (14, 12)),
+    ]
+    assert note.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "meta"),
+    [
+        ("a:\n- x\n  - y\n", [], {"a": ["x - y"]}),  # one text over two lines
+        ("a:\n  - x\n- y\n", [("F002", 4, 1)], {}),
+        ("a:\n- 12\n", [], {"a": [12]}),
+        ("a:\n- x: y\n", [], {"a": [{"x": "y"}]}),
+        ("a:\n-x\n", [("F002", 4, 1)], {}),
+        ("a: x\n- y\n", [("F002", 3, 1)], {}),
+    ],
+)
+def test_lines_of_items_yaml_reads_otherwise_are_left_to_it(
+    text: str, found: list[tuple[str, int, int]], meta: dict[str, Any]
+) -> None:
+    note = parse(text)
+    assert problems(note) == found
+    assert note.meta == meta
+
+
 @pytest.mark.parametrize(
     ("text", "found", "meta"),
     [
