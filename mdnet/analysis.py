@@ -272,11 +272,18 @@ class Analysis:
         return progress.goal_states(self.model.goals.values(), index, self.parents, self.milestones)
 
     def goal_states(self) -> Mapping[str, GoalState]:
-        """The states of the goals rules report on: those in focus (a goal's state depends on
-        it, its parent and its milestones' paths alone), else every goal's."""
-        if self.focus is None or "goals" in self.__dict__:
-            return self.goals
-        wanted = [goal for path, goal in self.model.goals.items() if path in self.focus]
+        """The states of the active goals rules report on: those in focus (a goal's state
+        depends on it, its parent and its milestones' paths alone), else every active goal's.
+        Rules report on active goals only: a goal done or dropped is neither behind nor late,
+        and its progress need not be counted."""
+        if "goals" in self.__dict__:
+            return {p: s for p, s in self.goals.items() if s.goal.active}
+        focus = self.focus
+        wanted = [
+            goal
+            for path, goal in self.model.goals.items()
+            if goal.active and (focus is None or path in focus)
+        ]
         return progress.goal_states(wanted, self.goal_index, self.parents, self.milestones)
 
     @cached_property

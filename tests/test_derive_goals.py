@@ -373,6 +373,23 @@ def test_weekly_goal_missed_last_week_is_behind(make_vault: MakeVault) -> None:
     assert s.streak == 0
 
 
+@pytest.mark.parametrize(
+    ("status", "deadline", "state"),
+    [
+        ("done", "", "achieved"),  # a habit kept long enough: not behind, whatever last week
+        ("done", "deadline: 2026-11-01", "achieved"),
+        ("dropped", "", "dropped"),
+        ("active", "deadline: 2026-11-01", "missed"),
+    ],
+)
+def test_weekly_goal_marked_done_or_dropped(
+    make_vault: MakeVault, status: str, deadline: str, state: str
+) -> None:
+    fields = [*WEEKLY, f"status: {status}", *([deadline] if deadline else [])]
+    s = state_of(make_vault, *fields, files=followups("2026-11-10"))  # last week missed
+    assert s.state == state
+
+
 def test_weekly_goal_met_this_week_is_on_track_even_after_a_miss(make_vault: MakeVault) -> None:
     s = state_of(make_vault, *WEEKLY, files=followups("2026-11-10", "2026-11-23"))
     assert s.state == "on track"

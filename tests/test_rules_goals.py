@@ -632,6 +632,10 @@ def test_g010_behind_pace_in_one_vault() -> None:
         "Goals/No target.md": dated("progress: 3"),
         "Goals/Weekly.md": goal("goal: Meet one founder\nevery: week\ntarget: 1"),
         "Goals/Monthly.md": goal("goal: Meet 2 founders\nevery: month\ntarget: 2"),
+        # A habit marked done or dropped, its last week missed all the same: quiet.
+        "Goals/Kept.md": goal("goal: Meet one founder\nevery: week\ntarget: 1\nstatus: done"),
+        "Goals/Gave up.md": goal("goal: Meet a VC\nevery: week\ntarget: 1\nstatus: dropped"),
+        "Goals/Finished.md": dated("progress: 12\ntarget: 30\nstatus: done"),
     }
     check(
         notes,

@@ -277,8 +277,10 @@ def _recurring(
     previous_met = len(periods) < 2 or periods[-2].met
     if goal.status == "dropped":
         state = "dropped"
+    elif goal.status == "done":
+        state = "achieved"  # a habit kept long enough: no longer behind or on track
     elif goal.deadline and goal.deadline < today:
-        state = "achieved" if goal.status == "done" else "missed"
+        state = "missed"
     else:
         state = "on track" if (now and now.met) or previous_met else "behind"
     days_left = (period_end(today, every) - today).days

@@ -341,7 +341,8 @@ def goal_behind_pace(analysis: Analysis) -> Iterator[Finding]:
     Why: if a goal of 30 guest posts runs all year, by July you should have about 15.
     The expected progress is the target times the share of the time elapsed from
     `start` to `deadline`; falling behind it early is the cheapest time to notice.
-    Recurring goals are behind when the last full period missed its target.
+    Recurring goals are behind when the last full period missed its target. A goal marked
+    `status: done` or `dropped` is never behind.
 
     Fix: plan the next steps (a milestone), or change the target on purpose.
 
