@@ -104,13 +104,13 @@ def discover(
     if listing is None:
         listing = list_vault(root)
     excluded = [glob_regex(pattern).match for pattern in exclude]  # as is_excluded
-    only: Callable[[str], object]
-    if len(excluded) == 1:
-        only = excluded[0]
-    elif excluded:
-        only = lambda rel: any(match(rel) for match in excluded)  # noqa: E731
-    else:
-        only = _never
+    only: Callable[[str], object] = _never
+
+    def any_of(rel: str) -> bool:
+        return any(match(rel) for match in excluded)
+
+    if excluded:
+        only = excluded[0] if len(excluded) == 1 else any_of
     notes: list[FileEntry] = []
     every = [_shown(folder)[0] for folder in listing.folders]  # a link may point at one
     names = [name for name, _, _ in listing.files]
@@ -138,7 +138,7 @@ def discover(
             # The shown path cannot be opened, and the real one cannot be printed.
             problem = "file name is not valid UTF-8; rename the file"
         notes.append(FileEntry(rel, size, mtime, problem, ctime))
-    notes.sort(key=lambda e: e.path)
+    notes.sort()  # by path: no two entries have one
     every.sort()
     return notes, every
 
