@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -137,15 +138,16 @@ def event_no_new_contact(analysis: Analysis) -> Iterator[Finding]:
         return
     today = analysis.today
     recent = today - timedelta(days=RECENT_DAYS)
-    for path, found in analysis.derived.event_returns.items():
-        when = found.event.date
-        if when is None or not recent <= when < today or len(found.new) >= expected:
+    new_at = Counter(analysis.derived.met_at.values())  # an event's return counts these
+    for path, event in analysis.model.events.items():
+        when, new = event.date, new_at[path]
+        if when is None or not recent <= when < today or new >= expected:
             continue
         line, col = analysis.notes[path].key_line("date")
-        met = f"{len(found.new)} new contact{'s' if len(found.new) != 1 else ''} (expected "
+        met = f"{new} new contact{'s' if new != 1 else ''} (expected "
         message = (
             f"{met}{expected}) met at this event ({when})"
-            if found.new
+            if new
             else f"no new contact met at this event ({when})"
         )
         yield Finding(path, line, col, message)
