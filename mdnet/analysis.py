@@ -59,6 +59,8 @@ class Analysis:
         """The per-note rules' findings of this analysis' last run of the rules."""
         self._own_relationships: dict[str, Relationship] = {}
         """The relationships `relationships_of` derived one by one, by contact path."""
+        self._goal_states: dict[frozenset[str] | None, Mapping[str, GoalState]] = {}
+        """`goal_states()` by focus."""
         self._picked: dict[str, list[Interaction]] = {}
         """Contact path -> its interactions as written, for `relationships_of`."""
         self.forked = 0
@@ -276,15 +278,22 @@ class Analysis:
         depends on it, its parent and its milestones' paths alone), else every active goal's.
         Rules report on active goals only: a goal done or dropped is neither behind nor late,
         and its progress need not be counted."""
-        if "goals" in self.__dict__:
-            return {p: s for p, s in self.goals.items() if s.goal.active}
         focus = self.focus
-        wanted = [
-            goal
-            for path, goal in self.model.goals.items()
-            if goal.active and (focus is None or path in focus)
-        ]
-        return progress.goal_states(wanted, self.goal_index, self.parents, self.milestones)
+        found = self._goal_states.get(focus)
+        if found is None:
+            wanted = [
+                goal
+                for path, goal in self.model.goals.items()
+                if goal.active and (focus is None or path in focus)
+            ]
+            every = self.__dict__.get("goals")  # every goal's, when a report derived them
+            if every is not None:
+                found = {goal.path: every[goal.path] for goal in wanted}
+            else:
+                index, parents, milestones = self.goal_index, self.parents, self.milestones
+                found = progress.goal_states(wanted, index, parents, milestones)
+            self._goal_states[focus] = found
+        return found
 
     @cached_property
     def who(self) -> dict[str, strategy.Who]:
