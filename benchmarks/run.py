@@ -139,6 +139,8 @@ class Row:
     vault: str = ""
     """The vault's name when it is not a generated one."""
     samples: list[Sample] = field(default_factory=list)
+    warmup_tree_kb: int = 0
+    """The tree's polled peak in the untimed warm-up (the timed runs are not polled)."""
     error: str | None = None
     median_s: float | None = None
     min_s: float | None = None
@@ -159,8 +161,9 @@ class Row:
         self.median_s = statistics.median(times)
         self.min_s = min(times)
         self.peak_mb = statistics.median(s.maxrss_kb for s in self.samples) / 1024
-        if any(s.tree_kb for s in self.samples):
-            self.tree_peak_mb = max(s.tree_kb for s in self.samples) / 1024
+        tree_kb = max([self.warmup_tree_kb, *(s.tree_kb for s in self.samples)])
+        if tree_kb:
+            self.tree_peak_mb = tree_kb / 1024
 
 
 class TreeSampler:
@@ -361,8 +364,12 @@ class Bench:
                 except Exception as exc:  # a failed preparation fails the row, not the run
                     row.error = f"preparation failed: {exc}"
                     break
+            timed = i >= (1 if warmup else 0)
+            # Reading /proc/PID/smaps_rollup walks the process's page tables under its memory
+            # lock, which stalls its page faults: only an untimed warm-up is polled.
+            poll = self.sample_tree and (not timed or not warmup)
             try:
-                sample, stderr = run_once(cmd, cwd, self.env, self.scratch, self.sample_tree)
+                sample, stderr = run_once(cmd, cwd, self.env, self.scratch, poll)
             except OSError as exc:
                 row.error = str(exc)
                 self.log(f"  FAILED {name}: {shlex.join(shown)} -> {exc}")
@@ -373,9 +380,10 @@ class Bench:
                 self.log(f"  FAILED {name}: {shlex.join(shown)} -> {why}")
                 self.log("  " + "\n  ".join(stderr.strip().splitlines()[-15:]))
                 break
-            timed = i >= (1 if warmup else 0)
             if timed:
                 row.samples.append(sample)
+            else:
+                row.warmup_tree_kb = sample.tree_kb
             self.log(
                 f"  [{size}] {name} {'run ' + str(i) if timed else 'warm-up'}: "
                 f"{sample.seconds:.3f} s, {sample.maxrss_kb / 1024:.0f} MB, exit {sample.exit_code}"
@@ -745,7 +753,8 @@ def markdown(rows: list[Row], env: dict[str, object]) -> str:
         "",
         "median s: median wall time of the whole process. peak MB: its `ru_maxrss` (the "
         "largest single process of its tree). tree MB: the polled peak of the summed PSS of "
-        "the process and its workers. Ratios divide median times.",
+        "the process and its workers, in the untimed warm-up run (polling slows the process "
+        "it polls). Ratios divide median times.",
     ]
     return "\n".join(lines) + "\n"
 
