@@ -139,8 +139,8 @@ class Row:
     vault: str = ""
     """The vault's name when it is not a generated one."""
     samples: list[Sample] = field(default_factory=list)
-    warmup_tree_kb: int = 0
-    """The tree's polled peak in the untimed warm-up (the timed runs are not polled)."""
+    polled_tree_kb: int = 0
+    """The tree's polled peak in a run after the timed ones (which are not polled)."""
     error: str | None = None
     median_s: float | None = None
     min_s: float | None = None
@@ -161,7 +161,7 @@ class Row:
         self.median_s = statistics.median(times)
         self.min_s = min(times)
         self.peak_mb = statistics.median(s.maxrss_kb for s in self.samples) / 1024
-        tree_kb = max([self.warmup_tree_kb, *(s.tree_kb for s in self.samples)])
+        tree_kb = max([self.polled_tree_kb, *(s.tree_kb for s in self.samples)])
         if tree_kb:
             self.tree_peak_mb = tree_kb / 1024
 
@@ -353,21 +353,22 @@ class Bench:
         before: Callable[[int], None] | None = None,
         warmup: bool = True,
     ) -> Row:
-        """Run `cmd` (after `before(i)`) once untimed, then `runs` times."""
+        """Run `cmd` (after `before(i)`) once untimed, then `runs` times, then once more
+        untimed while polling the memory of its process tree."""
         shown = [f"<{name} script>" if "\n" in part else part for part in cmd]
         row = Row(size=size, measurement=name, command=shown)
         total = self.runs + (1 if warmup else 0)
-        for i in range(total):
+        for i in range(total + (1 if self.sample_tree else 0)):
             if before is not None:
                 try:
                     before(i)
                 except Exception as exc:  # a failed preparation fails the row, not the run
                     row.error = f"preparation failed: {exc}"
                     break
-            timed = i >= (1 if warmup else 0)
             # Reading /proc/PID/smaps_rollup walks the process's page tables under its memory
-            # lock, which stalls its page faults: only an untimed warm-up is polled.
-            poll = self.sample_tree and (not timed or not warmup)
+            # lock, which stalls its page faults: only a run after the timed ones is polled.
+            poll = i == total
+            timed = (1 if warmup else 0) <= i < total
             try:
                 sample, stderr = run_once(cmd, cwd, self.env, self.scratch, poll)
             except OSError as exc:
@@ -382,10 +383,11 @@ class Bench:
                 break
             if timed:
                 row.samples.append(sample)
-            else:
-                row.warmup_tree_kb = sample.tree_kb
+            elif poll:
+                row.polled_tree_kb = sample.tree_kb
+            what = "run " + str(i) if timed else "memory run" if poll else "warm-up"
             self.log(
-                f"  [{size}] {name} {'run ' + str(i) if timed else 'warm-up'}: "
+                f"  [{size}] {name} {what}: "
                 f"{sample.seconds:.3f} s, {sample.maxrss_kb / 1024:.0f} MB, exit {sample.exit_code}"
             )
         row.summarise()
@@ -753,8 +755,8 @@ def markdown(rows: list[Row], env: dict[str, object]) -> str:
         "",
         "median s: median wall time of the whole process. peak MB: its `ru_maxrss` (the "
         "largest single process of its tree). tree MB: the polled peak of the summed PSS of "
-        "the process and its workers, in the untimed warm-up run (polling slows the process "
-        "it polls). Ratios divide median times.",
+        "the process and its workers, in one more run after the timed ones (polling slows "
+        "the process it polls). Ratios divide median times.",
     ]
     return "\n".join(lines) + "\n"
 
