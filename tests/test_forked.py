@@ -42,6 +42,16 @@ def test_a_copy_that_fails_leaves_the_work_here(monkeypatch: pytest.MonkeyPatch)
     assert forked.start(lambda: [os.getpid()], list[str])() == [here]
 
 
+@needs_fork
+def test_without_memory_for_a_copy_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "ALLOWED", True)
+    free, used = forked._memory()
+    assert free > 0 and used > 0  # read from /proc
+    monkeypatch.setattr(forked, "_memory", lambda: (used * 2, used))  # not more than twice
+    assert not forked.available()
+    assert forked.start(lambda: [os.getpid()], list[int])() == [os.getpid()]
+
+
 def test_without_leave_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "ALLOWED", False)  # a test runner, the language server
     assert forked.start(lambda: [os.getpid()], list[int])() == [os.getpid()]
