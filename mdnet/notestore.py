@@ -86,8 +86,17 @@ class NoteStore(Generic[V]):
     ) -> None:
         """Write the shards of the `dirty` paths (added, changed or removed since the entries
         were loaded; None: every shard). `value(entry)`: the file stamp and value to keep;
-        an entry whose stamp is not a file's (a note held in memory) is not stored."""
-        numbers = set(range(SHARDS)) if dirty is None else {shard_of(p) for p in dirty}
+        an entry whose stamp is not a file's (a note held in memory, or changed too recently
+        to be told apart from a later write) is not stored, nor is its shard rewritten for
+        it: the stored entry it replaces no longer matches the note's stamp either."""
+        if dirty is None:
+            numbers = set(range(SHARDS))
+        else:  # an entry not kept (its stamp is no file's) needs no shard written for it
+            numbers = {
+                shard_of(p)
+                for p in dirty
+                if (entry := entries.get(p)) is None or type(value(entry)[0]) is tuple
+            }
         if not numbers:
             return
         shards: dict[int, dict[str, tuple[object, V]]] = {n: {} for n in numbers}

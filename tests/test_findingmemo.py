@@ -206,6 +206,34 @@ def test_a_changed_note_rewrites_only_its_own_shards(vault: Path) -> None:
     assert len(rewritten) == 2  # its findings shard and its touches shard
 
 
+def test_a_note_changed_just_now_rewrites_no_shard(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note changed within `SETTLE_NS` (a pre-commit right after an edit) is derived again
+    but not kept, so no touches or findings shard is rewritten for it; once older, it is."""
+    found(vault)
+    folder = vault / ".mdnet_cache"
+
+    def shards() -> dict[str, int]:
+        return {
+            f.name: f.stat().st_ino
+            for f in folder.iterdir()
+            if f.name.startswith(("findings-", "touches-"))
+        }
+
+    before = shards()
+    for module in (replay, cache):  # as a real run: notes younger than 3 s are not kept
+        monkeypatch.setattr(module, "SETTLE_NS", 3_000_000_000)
+    (vault / "People/Sam.md").write_text(CONTACT.format(name="Sam", what="maybe moving"))
+    assert "Sam.md:7:10 C004" in found(vault)  # "maybe", as --no-cache finds it
+    assert shards() == before
+    monkeypatch.setattr(replay, "SETTLE_NS", -(10**18))  # now old enough to keep
+    assert "Sam.md:7:10 C004" in found(vault)
+    after = shards()
+    mine = f"-{cache.shard_of('People/Sam.md'):x}.msgpack"
+    assert {n for n in after if after[n] != before[n]} == {n for n in after if n.endswith(mine)}
+
+
 def test_a_deleted_note_leaves_no_entry_behind(vault: Path) -> None:
     found(vault)
     (vault / "People/Sam.md").unlink()
