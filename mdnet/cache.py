@@ -69,7 +69,14 @@ def _prefix(config: Config) -> str:
 
 def shard_of(path: str) -> int:
     """Notes are spread over SHARDS files so that a few changed notes rewrite only a few."""
-    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
+    number = _SHARD_OF.get(path)
+    if number is None:
+        number = _SHARD_OF[path] = zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
+    return number
+
+
+_SHARD_OF: dict[str, int] = {}
+"""Each path's shard, worked out once a process: the notes cache and both stores ask."""
 
 
 def shard_path(folder: Path, prefix: str, number: int) -> Path:
