@@ -46,8 +46,8 @@ def _getstate(self: Any) -> tuple[Any, ...]:
 
 def _setstate(self: Any, state: tuple[Any, ...]) -> None:
     # dataclasses' own __setstate__ calls fields() for every object: too slow for the cache.
-    for name, value in zip(self.__slots__, state, strict=True):
-        object.__setattr__(self, name, value)
+    for put, value in zip(_SETTERS, state, strict=True):
+        put(self, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,15 +240,15 @@ def parse_note(
 
 
 _SETTERS = tuple(Note.__dict__[name].__set__ for name in Note.__slots__)
-"""How to set each of a Note's fields, in order, past the frozen dataclass's guard."""
+"""How to set each of a Note's fields, in order, past the frozen dataclass's guard (for
+`_note` and unpickling)."""
 
 
 def _note(values: tuple[Any, ...]) -> Note:
     """A Note from all its fields in order (as `Note(...)` would make it, less than half
     the time: its frozen `__init__` sets each field through `object.__setattr__`)."""
     note: Note = object.__new__(Note)
-    for put, value in zip(_SETTERS, values, strict=True):
-        put(note, value)
+    _setstate(note, values)
     return note
 
 

@@ -182,24 +182,25 @@ def test_a_bad_findings_file_is_ignored_safely(
     assert seen == [{"People/Dana.md", "People/Sam.md", "Daily/2026-11-01.md"}] * len(PER_NOTE)
 
 
+def shards(root: Path) -> dict[str, int]:
+    """The touches and findings shard files, by name, with their inodes (a rewrite changes
+    them)."""
+    return {
+        f.name: f.stat().st_ino
+        for f in (root / ".mdnet_cache").iterdir()
+        if f.name.startswith(("findings-", "touches-"))
+    }
+
+
 def test_a_changed_note_rewrites_only_its_own_shards(vault: Path) -> None:
     for n in range(30):  # notes in most shards
         write(vault, f"Notes/N{n}.md", f"Idea {n} about [[Dana]] and [[Nobody {n}]].\n")
     found(vault)
-    folder = vault / ".mdnet_cache"
-
-    def shards() -> dict[str, int]:
-        return {
-            f.name: f.stat().st_ino
-            for f in folder.iterdir()
-            if f.name.startswith(("findings-", "touches-"))
-        }
-
-    before = shards()
+    before = shards(vault)
     assert len(before) == 2 * 16
     write(vault, "Notes/N3.md", "Idea 3 about [[Sam]].\n")
     found(vault, compare=False)
-    after = shards()
+    after = shards(vault)
     rewritten = {name for name in after if after[name] != before.get(name)}
     mine = f"-{cache.shard_of('Notes/N3.md'):x}.msgpack"
     assert {name[-len(mine) :] for name in rewritten} == {mine}
@@ -212,24 +213,15 @@ def test_a_note_changed_just_now_rewrites_no_shard(
     """A note changed within `SETTLE_NS` (a pre-commit right after an edit) is derived again
     but not kept, so no touches or findings shard is rewritten for it; once older, it is."""
     found(vault)
-    folder = vault / ".mdnet_cache"
-
-    def shards() -> dict[str, int]:
-        return {
-            f.name: f.stat().st_ino
-            for f in folder.iterdir()
-            if f.name.startswith(("findings-", "touches-"))
-        }
-
-    before = shards()
+    before = shards(vault)
     for module in (replay, cache):  # as a real run: notes younger than 3 s are not kept
         monkeypatch.setattr(module, "SETTLE_NS", 3_000_000_000)
     (vault / "People/Sam.md").write_text(CONTACT.format(name="Sam", what="maybe moving"))
     assert "Sam.md:7:10 C004" in found(vault)  # "maybe", as --no-cache finds it
-    assert shards() == before
+    assert shards(vault) == before
     monkeypatch.setattr(replay, "SETTLE_NS", -(10**18))  # now old enough to keep
     assert "Sam.md:7:10 C004" in found(vault)
-    after = shards()
+    after = shards(vault)
     mine = f"-{cache.shard_of('People/Sam.md'):x}.msgpack"
     assert {n for n in after if after[n] != before[n]} == {n for n in after if n.endswith(mine)}
 

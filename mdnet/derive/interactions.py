@@ -67,7 +67,8 @@ class _Context:
         source: str,
         tags: tuple[str, ...] = (),
     ) -> Interaction:
-        """The one way an interaction is made: its kind comes from its tags."""
+        """An interaction, its kind from its tags (`_item_touches` builds its own the same
+        way, field by field, for the tens of thousands of list items)."""
         return Interaction(when, note.path, line, raw, tuple(who), source, self.kind(tags), tags)
 
 

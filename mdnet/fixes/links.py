@@ -25,7 +25,7 @@ _Shape = tuple[int, str]
 away from another has the same first letters (see `is_near`) and about its length."""
 
 
-def _shape(low: str) -> tuple[int, str]:
+def _shape(low: str) -> _Shape:
     return len(low), "".join(word[0] for word in low.split())
 
 
