@@ -36,11 +36,13 @@ _ISO = re.compile(
     re.VERBOSE,
 )
 _WIKILINK = re.compile(r"!?\[\[([^\]]*)\]\]")
-_DMY = re.compile(r"([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4})")
-_YMD_OTHER_SEP = re.compile(r"(?P<y>[0-9]{4})([/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})")
-_COMPACT = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")
-_INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
-_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+# What a value that is no date looks like, to say why (`_diagnose_date_text`): texts, compiled
+# (and kept) by `re` when a run first meets such a value, not at every start (1 ms).
+_DMY = r"([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4})"
+_YMD_OTHER_SEP = r"(?P<y>[0-9]{4})([/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
+_COMPACT = r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"
+_INTEGER = r"[+-]?[0-9]{1,30}"
+_YEAR_MONTH = r"([0-9]{4})-([0-9]{1,2})"
 _TEMPLATE = re.compile(r"\{\{|\}\}|<%|%>|\$\{")
 # English whatever the locale (calendar.month_name follows setlocale()).
 MONTH_NAMES: Final = (
@@ -72,12 +74,8 @@ _MONTHS: Final = {
     for name in (full.lower(), full[:3].lower())
 } | {"sept": 9}
 _MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(
-    rf"([0-9]{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+([0-9]{{4}})", re.IGNORECASE
-)
-_MONTH_DAY_YEAR = re.compile(
-    rf"({_MONTH_RE})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})", re.IGNORECASE
-)
+_DAY_MONTH_YEAR = rf"([0-9]{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+([0-9]{{4}})"
+_MONTH_DAY_YEAR = rf"({_MONTH_RE})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})"
 
 
 def _show(text: str) -> str:
@@ -168,13 +166,13 @@ def _parse_date_text(raw: str) -> dt.date:
 def _diagnose_date_text(text: str) -> dt.date:
     """Raise the most helpful DateError for a string that is not an ISO date."""
     shown = _show(text)
-    if _INTEGER.fullmatch(text):
+    if re.fullmatch(_INTEGER, text):
         raise DateError(_number_message(int(text), shown))
     prefix = _ISO.match(text)
     if prefix is not None and _real_date(*map(int, prefix.group("y", "m", "d"))) is not None:
         raise DateError(f"{shown} has text after the date; write just YYYY-MM-DD")
 
-    dmy = _DMY.fullmatch(text)
+    dmy = re.fullmatch(_DMY, text)
     if dmy is not None:
         first, sep, second, year = int(dmy[1]), dmy[2], int(dmy[3]), int(dmy[4])
         written = sep.join(["day", "month", "year"])
@@ -191,7 +189,7 @@ def _diagnose_date_text(text: str) -> dt.date:
             raise DateError(f"{shown} is ambiguous (day/month or month/day?); write YYYY-MM-DD")
         raise DateError(f"{shown} is not a real date; write YYYY-MM-DD")
 
-    other = _YMD_OTHER_SEP.fullmatch(text) or _COMPACT.fullmatch(text)
+    other = re.fullmatch(_YMD_OTHER_SEP, text) or re.fullmatch(_COMPACT, text)
     if other is not None:
         y, m, d = int(other["y"]), int(other["m"]), int(other["d"])
         why = _why_not_real(y, m, d)
@@ -199,7 +197,7 @@ def _diagnose_date_text(text: str) -> dt.date:
             raise DateError(f"{shown} is not a real date ({why})")
         raise DateError(f"{shown} is not in YYYY-MM-DD form; write {y:04d}-{m:02d}-{d:02d}")
 
-    year_month = _YEAR_MONTH.fullmatch(text)
+    year_month = re.fullmatch(_YEAR_MONTH, text)
     if year_month is not None:
         y, m = int(year_month[1]), int(year_month[2])
         if 1 <= m <= 12 and 1 <= y <= 9999:
@@ -208,11 +206,11 @@ def _diagnose_date_text(text: str) -> dt.date:
                 f"{shown} has no day; write YYYY-MM-DD (e.g. {y:04d}-{m:02d}-{last:02d})"
             )
 
-    named = _DAY_MONTH_YEAR.fullmatch(text)
+    named = re.fullmatch(_DAY_MONTH_YEAR, text, re.IGNORECASE)
     if named is not None:
         day, month, year = int(named[1]), _MONTHS[named[2].lower()], int(named[3])
     else:
-        named = _MONTH_DAY_YEAR.fullmatch(text)
+        named = re.fullmatch(_MONTH_DAY_YEAR, text, re.IGNORECASE)
         if named is not None:
             day, month, year = int(named[2]), _MONTHS[named[1].lower()], int(named[3])
     if named is not None:
