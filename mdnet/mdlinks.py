@@ -9,7 +9,6 @@ time than all of mdnet's parser."""
 from __future__ import annotations
 
 import re
-from html.entities import html5
 from typing import NamedTuple
 
 # `[text](`: the text may hold escaped brackets and one level of balanced brackets. It
@@ -134,6 +133,8 @@ def _unescape_one(m: re.Match[str]) -> str:
     if number:
         code = int(number[1], 10) if number[1] else int(number[2], 16)
         return chr(code) if _valid_code(code) else m.group()
+    from html.entities import html5  # a named entity in a link is rare: not at every start
+
     return html5.get(name + ";", m.group())
 
 

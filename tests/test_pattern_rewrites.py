@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mdnet import frontmatter
+from mdnet import body, frontmatter
 
 EVERY = "".join(map(chr, range(0x110000)))
 """Every code point, surrogates included (Python strings hold them)."""
@@ -61,3 +61,10 @@ def test_a_simple_front_matter_line_outside_quotes_is_unchanged() -> None:
     assert item.match('  - "café ☕"')[2] == '"café ☕"'  # type: ignore[index]
     for line in ('k: "a"b"', 'k: "a\\"', 'k: "\u2028"', 'k: "\U0001f600"', 'k: "\ue000"'):
         assert simple.match(line) is None, line
+
+
+def test_the_characters_that_make_a_body_line_not_plain_are_the_fences_and_whitespace() -> None:
+    """body._NOT_PLAIN, written out: what it was computed from at import before."""
+    computed = frozenset("`~") | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+    assert computed == body._NOT_PLAIN
+    assert {c for c in EVERY if c.isspace()} < body._NOT_PLAIN  # none above U+3000
