@@ -2,7 +2,8 @@
 
 Light at import time: what parses, models and renders a vault is imported inside the
 functions that use it, so that a replayed `check`, `due` or `report` (mdnet/replay.py) loads
-none of it (tests/test_lazy_imports.py)."""
+none of it (tests/test_lazy_imports.py). The requests of `report`, `log` and `calendar` are
+defined in mdnet/apprequests.py, which the other commands do not import."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mdnet.roots import find_root, find_vault_above
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
+    from mdnet.apprequests import CalendarRequest, LogRequest, ReportRequest
     from mdnet.config import Config
     from mdnet.scaffold import NewNote
 
@@ -261,18 +263,6 @@ def _require_notes(analysis: Analysis, root: Path) -> None:
         raise UsageError(f"{root}: no Markdown notes found (is this the vault folder?)")
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRequest:
-    root: Path
-    today: date
-    fmt: str
-    output: Path | None
-    public: bool
-    links: str
-    cwd: Path
-    use_cache: bool = True
-
-
 def report(request: ReportRequest) -> Outcome:
     from mdnet.formats import REPORT
 
@@ -364,16 +354,6 @@ def new(request: NewNote) -> Outcome:
     return Outcome(stdout=shown(path, request.cwd) + "\n", stderr=used)
 
 
-@dataclass(frozen=True, slots=True)
-class LogRequest:
-    name: str
-    text: str
-    vault: Path | None
-    day: date
-    tags: tuple[str, ...]
-    cwd: Path
-
-
 def log(request: LogRequest) -> Outcome:
     from mdnet.scaffold import log_interaction
 
@@ -381,17 +361,6 @@ def log(request: LogRequest) -> Outcome:
     analysis = open_vault(root, request.day)
     path, line = log_interaction(analysis, request.name, request.text, request.day, request.tags)
     return Outcome(f"{shown(path, request.cwd)}: {line}\n")
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarRequest:
-    root: Path
-    today: date
-    output: Path | None
-    public: bool
-    use_cache: bool = True
-    alarm_days: int | None = None
-    """`--alarm`: a reminder this many days before each event."""
 
 
 def calendar(request: CalendarRequest) -> Outcome:

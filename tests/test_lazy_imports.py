@@ -109,6 +109,26 @@ def test_a_run_that_reads_the_vault_does_import_them(make_vault: MakeVault, tmp_
     assert {"mdnet.analysis", "mdnet.derive", "mdnet.config", "yaml"} <= set(heavy(modules))
 
 
+def test_a_check_that_reads_the_vault_leaves_out_what_only_other_runs_use(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Not loaded by a check, replayed or not: the requests of other commands, and the
+    HTML entities (for a named entity in a Markdown link's destination only)."""
+    root = vault(make_vault)
+    (root / "Notes" / "Idea.md").write_text("# Idea\n\n[Sam](../People/Sam.md)\n")
+    done, modules, _ = loaded("check", "vault", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0 and "L001" not in done.stdout, done.stdout
+    assert "mdnet.analysis" in modules
+    assert not {"mdnet.apprequests", "html", "html.entities"} & modules
+
+    (root / "Notes" / "Idea.md").write_text("# Idea\n\n[Sam](../People/S&auml;m.md)\n")
+    done, modules, _ = loaded("check", "vault", "--no-cache", cwd=tmp_path)
+    assert "L001" in done.stdout and "Säm" in done.stdout, done.stdout  # the control
+    assert "html.entities" in modules
+    _, modules, _ = loaded("report", "vault", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert "mdnet.apprequests" in modules
+
+
 def test_a_clean_replayed_check_exits_0_without_the_parsers(
     make_vault: MakeVault, tmp_path: Path
 ) -> None:

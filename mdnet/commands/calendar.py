@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from mdnet import app
+from mdnet.apprequests import CalendarRequest
 from mdnet.commands.options import no_cache_option, parse_days, today_option, vault_argument
 from mdnet.commands.runner import run
 
@@ -59,7 +60,7 @@ def command(
     run(
         ctx,
         lambda: app.calendar(
-            app.CalendarRequest(
+            CalendarRequest(
                 root=vault,
                 today=today,
                 output=output,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mdnet import app
+from mdnet.apprequests import LogRequest
 from mdnet.commands.options import parse_day, vault_option
 from mdnet.commands.runner import run
 
@@ -81,6 +82,6 @@ def command(
     run(
         ctx,
         lambda: app.log(
-            app.LogRequest(name=name, text=text, vault=vault, day=day, tags=tags, cwd=Path.cwd())
+            LogRequest(name=name, text=text, vault=vault, day=day, tags=tags, cwd=Path.cwd())
         ),
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from mdnet import app, formats
+from mdnet.apprequests import ReportRequest
 from mdnet.commands.options import format_option, no_cache_option, today_option, vault_argument
 from mdnet.commands.runner import run
 
@@ -74,7 +75,7 @@ def command(
     run(
         ctx,
         lambda: app.report(
-            app.ReportRequest(
+            ReportRequest(
                 root=vault,
                 today=today,
                 fmt=fmt,
