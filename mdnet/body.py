@@ -318,7 +318,8 @@ def _list_item(raw: str, text: str, lineno: int, state: _State, out: Body) -> bo
     return True
 
 
-_BARE_DATE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?=$|\s|[:,;—–]|-(?![0-9]))")
+_BARE_DATE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?=$|\s|[:,;]|[–—]|-(?![0-9]))")
+"""As DATE_AT_START ends a bare date (the dashes in a class of their own: see there)."""
 _LINKED_DATE = re.compile(
     r"!?\[\[(?:[^\]|#\n]*/)?(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\.md)?(?:[|#][^\]\n]*)?\]\]"
 )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from mdnet import body, frontmatter
+from mdnet.dates import parse
 
 EVERY = "".join(map(chr, range(0x110000)))
 """Every code point, surrogates included (Python strings hold them)."""
@@ -68,3 +69,35 @@ def test_the_characters_that_make_a_body_line_not_plain_are_the_fences_and_white
     computed = frozenset("`~") | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
     assert computed == body._NOT_PLAIN
     assert {c for c in EVERY if c.isspace()} < body._NOT_PLAIN  # none above U+3000
+
+
+OLD_DATE_AT_START = r"""
+    [ \t]*
+    (?P<open>!?\[\[(?:[^\]|#\n]*/)?)?          # [[ or [[Daily/
+    (?P<date>(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2}))
+    (?(open)(?:\.md)?(?:[|#][^\]\n]*)?\]\]     # ]] or |alias]] closes a link
+      |(?=$|\s|[:,;—–]|-(?![0-9])))          # a bare date ends at a separator
+    [ \t]*(?:[:,;—–]|-{1,2}(?![0-9]))?[ \t]*   # optional separator: - — – : , ;
+    """
+OLD_BARE_DATE = r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?=$|\s|[:,;—–]|-(?![0-9]))"
+"""parse.DATE_AT_START and body._BARE_DATE before: the dashes in one class with `:,;`."""
+
+
+def test_a_date_at_the_start_of_an_item_ends_at_the_same_separators() -> None:
+    assert runs("[:,;—–]") == runs("[:,;]|[–—]")  # the classes, over every code point
+    old_start, old_bare = re.compile(OLD_DATE_AT_START, re.VERBOSE), re.compile(OLD_BARE_DATE)
+    bmp = EVERY[:0x10000] + "\U0001f600\U0010ffff"
+    for old, new, texts in (
+        (old_start, parse.DATE_AT_START, ("2026-11-02{}x", "[[2026-11-02]]{}x", "2026-11-02 {} x")),
+        (old_bare, body._BARE_DATE, ("2026-11-02{}x", "2026-11-02{}")),
+    ):
+        for text in texts:
+            for c in bmp:
+                line = text.format(c)
+                was, now = old.match(line), new.match(line)
+                assert (was and (was.span(), was.groupdict())) == (
+                    now and (now.span(), now.groupdict())
+                ), line
+    assert parse.leading_date("2026-11-02 — met Sam")[1] == 13  # type: ignore[index]
+    assert parse.leading_date("2026-11-02—x") is not None
+    assert parse.leading_date("2026-11-02x") is None

@@ -113,10 +113,12 @@ def daily_match_date(found: re.Match[str]) -> dt.date | None:
     return _real_date(parts["y"], parts["m"], parts["d"])
 
 
-_FORMAT_TOKEN = re.compile(
+_FORMAT_TOKEN = (
     r"\[[^\]]*\]|YYYY|YY|Q|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|d|E|WW|W|"
     r"HH|H|hh|h|mm|m|ss|s|A|a"
 )
+"""The tokens `moment_format` replaces (for `new`, `init` and `log`: compiled by `re` when
+first used, not at every start)."""
 
 
 def _ordinal(n: int) -> str:
@@ -163,4 +165,4 @@ def moment_format(fmt: str, day: dt.date, clock: dt.time) -> str:
         }
         return t[1:-1] if t.startswith("[") else values[t]
 
-    return _FORMAT_TOKEN.sub(token, fmt)
+    return re.sub(_FORMAT_TOKEN, token, fmt)

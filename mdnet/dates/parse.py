@@ -275,8 +275,8 @@ DATE_AT_START: Final = re.compile(
     (?P<open>!?\[\[(?:[^\]|#\n]*/)?)?          # [[ or [[Daily/
     (?P<date>(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2}))
     (?(open)(?:\.md)?(?:[|#][^\]\n]*)?\]\]     # ]] or |alias]] closes a link
-      |(?=$|\s|[:,;—–]|-(?![0-9])))          # a bare date ends at a separator
-    [ \t]*(?:[:,;—–]|-{1,2}(?![0-9]))?[ \t]*   # optional separator: - — – : , ;
+      |(?=$|\s|[:,;]|[–—]|-(?![0-9])))      # a bare date ends at a separator
+    [ \t]*(?:[:,;]|[–—]|-{1,2}(?![0-9]))?[ \t]*   # optional separator: - — – : , ;
     """,
     re.VERBOSE,
 )
@@ -284,6 +284,8 @@ DATE_AT_START: Final = re.compile(
 
 Groups: ``date`` (the ISO text), ``y``, ``m``, ``d``. The match ends where the rest of
 the text starts (after an optional ``:``/``-``/``—``/``–``/``,`` separator and spaces).
+The dashes are a class apart from `:,;`: one class of both makes `re` build a 65,536-entry
+map at every start (0.2 ms; tests/test_pattern_rewrites.py checks they read the same).
 """
 
 
