@@ -127,12 +127,14 @@ _MONTHS = {
     for name in (full, full[:3])
 } | {"sept": 9}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_YMD = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-_NAMED_MDY = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
-_NAMED_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
-_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# The dates F004 can rewrite: texts that `re` compiles (and keeps) when a run first fixes one,
+# not at every start of a check (1 ms; every check loads the fixers).
+_YMD = r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})"
+_COMPACT = r"(\d{4})(\d{2})(\d{2})"
+_DMY = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
+_NAMED_MDY = rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+_NAMED_DMY = rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})"
+_ISO = r"\d{4}-\d{1,2}-\d{1,2}"
 
 
 def _day(y: str | int, m: str | int, d: str | int) -> dt.date | None:
@@ -146,30 +148,30 @@ def unambiguous_date(value: Any) -> dt.date | None:
     """The date a non-ISO value can only mean, else None (`03/04/2026` could be either)."""
     if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list):
         inner = value[0]  # an unquoted [[2026-11-02]]
-        if len(inner) == 1 and isinstance(inner[0], str) and _ISO.fullmatch(inner[0].strip()):
+        if len(inner) == 1 and isinstance(inner[0], str) and re.fullmatch(_ISO, inner[0].strip()):
             return _day(*inner[0].strip().split("-"))
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-        if not _COMPACT.fullmatch(value):
+        if not re.fullmatch(_COMPACT, value):
             return None
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if m := _YMD.fullmatch(text):
+    if m := re.fullmatch(_YMD, text):
         return _day(m[1], m[3], m[4])
-    if m := _COMPACT.fullmatch(text):
+    if m := re.fullmatch(_COMPACT, text):
         return _day(m[1], m[2], m[3])
-    if m := _DMY.fullmatch(text):
+    if m := re.fullmatch(_DMY, text):
         first, second = int(m[1]), int(m[3])
         if first > 12 >= second:
             return _day(m[4], second, first)
         if second > 12 >= first:
             return _day(m[4], first, second)
         return None
-    if m := _NAMED_MDY.fullmatch(text):
+    if m := re.fullmatch(_NAMED_MDY, text, re.I):
         return _day(m[3], _MONTHS[m[1].lower()], m[2])
-    if m := _NAMED_DMY.fullmatch(text):
+    if m := re.fullmatch(_NAMED_DMY, text, re.I):
         return _day(m[3], _MONTHS[m[2].lower()], m[1])
     return None
 
