@@ -61,8 +61,9 @@ class Analysis:
         """The relationships `relationships_of` derived one by one, by contact path."""
         self._goal_states: dict[frozenset[str] | None, Mapping[str, GoalState]] = {}
         """`goal_states()` by focus."""
-        self._picked: dict[str, list[Interaction]] = {}
-        """Contact path -> its interactions as written, for `relationships_of`."""
+        self._picked: dict[str, tuple[list[Interaction], list[Planned]]] = {}
+        """Contact path -> its interactions as written and its plans, for
+        `relationships_of`."""
         self.forked = 0
         """The notes whose per-note rules ran in a forked copy of the process (`check
         --verbose` says so)."""
@@ -140,25 +141,22 @@ class Analysis:
         return self
 
     @cached_property
-    def _collected_memo(self) -> tuple[touches.Collected, touches.Memo]:
-        notes, stamps = self.vault.notes, self.stamps
-        kept = self._kept("_collected_memo")
+    def memo(self) -> touches.Memo:
+        """Each note's touches (those kept on disk are read when asked for), for this run's
+        readers and for the next analysis of this vault to reuse."""
+        kept = self._kept("memo")
         memo = kept.memo if kept is not None else None
         if memo is None and self._remember:
             memo = touchstore.load(self.vault.root, self.config)
-        collected, new = touches.collect(notes, self.model, self.index, self.config, memo, stamps)
+        notes, stamps = self.vault.notes, self.stamps
+        new = touches.update(notes, self.model, self.index, self.config, memo, stamps)
         if self._remember:
             touchstore.store(self.vault.root, self.config, memo, new)
-        return collected, new
+        return new
 
-    @property
+    @cached_property
     def _collected(self) -> touches.Collected:
-        return self._collected_memo[0]
-
-    @property
-    def memo(self) -> touches.Memo:
-        """Each note's touches, for the next analysis of this vault to reuse."""
-        return self._collected_memo[1]
+        return touches.gather(self.memo, self.vault.notes, self.model)
 
     @cached_property
     def interactions(self) -> tuple[Interaction, ...]:
@@ -208,38 +206,36 @@ class Analysis:
         known = self._own_relationships
         for path in wanted:
             if path not in known:
-                found = self._own_interactions(path)
+                found, planned = self._own_interactions(path)
                 known[path] = relating.relationship(
                     contacts[path],
                     self.notes[path],
                     tuple(i for i in touches.count_once(found) if path in i.contacts),
-                    self.planned.get(path, ()),
+                    tuple(planned),
                     self.config,
                     self.today,
                 )
         return {p: known[p] for p in wanted}
 
-    def _own_interactions(self, contact: str) -> list[Interaction]:
-        """A contact's interactions as written, picked from the vault's in one pass, which
-        also picks those of every contact the focused notes name (rules ask for them next:
+    def _own_interactions(self, contact: str) -> tuple[list[Interaction], list[Planned]]:
+        """A contact's interactions as written and its plans, read from the notes that name
+        it only, with those of every contact the focused notes name (rules ask for them next:
         an ask written in a focused note is reported there)."""
         own = self._picked
         if contact not in own:
             focus = self.focus or ()
             wanted = {contact, *(p for p in focus if p in self.model.contacts)}
-            for path in focus:
-                entry = self.memo.entries.get(path)
-                for interaction in entry[2].interactions if entry else ():
-                    wanted.update(interaction.contacts)
+            for interaction in self.written_in(focus):
+                wanted.update(interaction.contacts)
             looked_for = wanted.difference(own)
-            picked: dict[str, list[Interaction]] = {p: [] for p in looked_for}
-            for interaction in self.interactions:
-                if not looked_for.isdisjoint(interaction.contacts):  # rarely: one pass
-                    for path in interaction.contacts:
-                        if path in picked:
-                            picked[path].append(interaction)
-            own.update(picked)
+            own.update(touches.naming(self.memo, looked_for, self.vault.notes, self.model))
         return own[contact]
+
+    def written_in(self, paths: Collection[str]) -> list[Interaction]:
+        """The interactions written in these notes (sorted as `interactions`), without
+        reading the others'."""
+        chosen = [self.notes[p] for p in sorted(paths) if p in self.notes]
+        return touches.written_in(self.memo, chosen, self.model)
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:
@@ -308,7 +304,7 @@ class Analysis:
     @cached_property
     def attendees(self) -> dict[str, tuple[str, ...]]:
         """Event path -> the contacts listed as there."""
-        return strategy.event_attendees(self.memo.entries, self.model)
+        return strategy.event_attendees(self.memo, self.model)
 
     @cached_property
     def met_at(self) -> dict[str, str]:

@@ -11,15 +11,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
+
 from mdnet.config import Config
-from mdnet.derive.interactions import Memo, Stamp, Touches
-from mdnet.derive.records import Interaction, Planned
+from mdnet.derive.interactions import Entry, Memo, Touches
 from mdnet.notestore import NoteStore
 
-FORMAT = 3
+FORMAT = 4
 
-_Value = tuple[tuple[str | None, ...], tuple[Interaction, ...], tuple[tuple[str, Planned], ...]]
+_Value = tuple[tuple[str | None, ...], msgspec.Raw]
+"""A note's signature, and its touches as stored (decoded when read)."""
 _STORE: NoteStore[_Value] = NoteStore("touches", _Value)
+_TOUCHES = msgspec.msgpack.Decoder(Touches)
+_ENCODE = msgspec.msgpack.Encoder().encode
+
+
+class _Kept:
+    """A note's touches as stored: decoded, with every field's type checked, when first read
+    (a warm run after a few changed notes reads those of the notes it needs only)."""
+
+    __slots__ = ("_touches", "raw")
+
+    def __init__(self, raw: msgspec.Raw) -> None:
+        self.raw = raw
+        self._touches: Touches | None = None
+
+    def open(self) -> Touches | None:
+        if self._touches is None:
+            try:
+                self._touches = _TOUCHES.decode(self.raw)
+            except (msgspec.DecodeError, RecursionError):  # damaged or foreign: collected again
+                return None
+        return self._touches
 
 
 def _settings(config: Config) -> str:
@@ -41,9 +64,9 @@ def load(root: Path, config: Config) -> Memo | None:
     loaded = _STORE.load(root, _settings(config))
     if loaded is None:
         return None
-    entries = {
-        path: (file, signature, Touches(interactions, planned))
-        for path, (file, (signature, interactions, planned)) in loaded.entries.items()
+    entries: dict[str, Entry] = {
+        path: (file, signature, _Kept(raw))
+        for path, (file, (signature, raw)) in loaded.entries.items()
     }
     # Shards written under other link targets: every entry's signature is checked.
     return Memo(loaded.context, entries)
@@ -61,6 +84,7 @@ def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
     _STORE.store(root, _settings(config), new.context, new.entries, _value, dirty)
 
 
-def _value(entry: tuple[Stamp, tuple[str | None, ...], Touches]) -> tuple[object, _Value]:
+def _value(entry: Entry) -> tuple[object, _Value]:
     stamp, signature, share = entry
-    return stamp, (signature, share.interactions, share.planned)
+    raw = share.raw if type(share) is _Kept else msgspec.Raw(_ENCODE(share))
+    return stamp, (signature, raw)

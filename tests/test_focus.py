@@ -38,6 +38,10 @@ NOTES = {
     "Goals/Old.md": "---\ntype: goal\ngoal: Publish 3 posts by June\ndeadline: 2026-06-30\n---\n",
     "Daily/2026-09-01.md": "- Asked [[Sam]] for advice #ask\n",
     "Events/Meetup.md": "---\ntype: event\ndate: 2026-10-01\ngoal: '[[Old]]'\n---\n",
+    # Lapsed alone, but a call is planned in a daily note: not lapsed (the plan counts).
+    "People/Lee.md": "---\ntype: contact\nnetwork: work\n---\n## Log\n- 2026-10-01 Call #give\n",
+    "Daily/2026-11-20.md": "- [ ] Call [[Lee]] 📅 2026-12-10\n",
+    "People/Kai.md": "---\ntype: contact\nlast_contact: 2062-01-01\n---\n",  # C009
 }
 
 
@@ -63,7 +67,8 @@ def test_each_note_alone_gets_what_the_whole_check_gives_it(make_vault: MakeVaul
     vault = make_vault(NOTES, config='[networks.work]\ncadence = "14d"\n')
     whole = by_path(vault_rows(vault))
     found = {c for f in whole.values() for c, *_ in f}
-    assert {"C001", "C004", "C006", "L001", "L002", "F007", "F008", "G004", "E004"} <= found
+    assert {"C001", "C004", "C006", "C009", "L001", "L002", "F007", "F008", "G004", "E004"} <= found
+    assert "People/Lee.md" not in whole
     for path in NOTES:
         alone = by_path(rows_of(vault, path))
         assert alone == ({path: whole[path]} if path in whole else {}), path

@@ -7,6 +7,7 @@ everything reused must print exactly what a run with `--no-cache` prints."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -20,7 +21,7 @@ from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet import cache, replay
+from mdnet import cache, replay, touchstore
 from mdnet.derive import interactions
 from mdnet.server.state import VaultState
 
@@ -106,6 +107,15 @@ def apply(root: Path, action: str, n: int, clock: list[int], today: list[str]) -
         write(root, person.relative_to(root).as_posix(), text, clock)
 
 
+def focused(root: Path, rel: str, today: str) -> list[tuple[object, ...]]:
+    """`check NOTE` (as pre-commit runs it), each finding as (path, code, line, column)."""
+    found = run("check", str(root / rel), "--format", "json", "--exit-zero", today=today)
+    assert found.exit_code == 0, found.output
+    return [
+        tuple(r[k] for k in ("path", "code", "line", "column")) for r in json.loads(found.stdout)
+    ]
+
+
 def outputs(root: Path, today: str, *extra: str) -> tuple[str, str]:
     found = run("check", str(root), "--format", "json", "--exit-zero", *extra, today=today)
     report = run("report", str(root), "--format", "json", *extra, today=today)
@@ -148,6 +158,19 @@ def test_incremental_and_replayed_runs_equal_a_full_run(
         full = outputs(root, today[0], "--no-cache")
         assert reused == full, (action, n)
         assert again == full, (action, n)
+        # A focused check reads only what names its notes' contacts, and gets what the whole
+        # vault's check gives them.
+        whole = [
+            tuple(r[k] for k in ("path", "code", "line", "column")) for r in json.loads(full[0])
+        ]
+        for rel in (
+            f"People/{NAMES[n % 4]}.md",
+            "Daily/2026-11-01.md",
+            f"Daily/2026-11-{n % 20 + 1:02d}.md",
+        ):
+            if (root / rel).exists():
+                mine = [row for row in whole if str(row[0]).endswith(rel)]
+                assert focused(root, rel, today[0]) == mine, (action, n, rel)
 
 
 def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -176,6 +199,51 @@ def test_after_one_changed_note_only_that_note_is_collected_again(
     assert set(seen) == {"People/Ana Lima.md"}
 
 
+def test_a_focused_check_reads_the_touches_of_the_notes_naming_its_contacts_only(
+    instant: None, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, clock = workdir / "v", [1_700_000_000_000_000_000]
+    seed(root, clock)
+    for day in range(2, 22):  # notes that name other contacts, or none
+        write(root, f"Daily/2026-10-{day:02d}.md", f"Tea with [[{NAMES[day % 3]}]].\n", clock)
+    write(root, "Daily/2026-09-01.md", "Met [[AL]] and [[SO]]. #give\n", clock)
+    outputs(root, "2026-11-23")
+    read: list[interactions.Touches] = []
+    real = touchstore._TOUCHES
+
+    class Counting:
+        def decode(self, raw: bytes) -> interactions.Touches:
+            read.append(real.decode(raw))
+            return read[-1]
+
+    monkeypatch.setattr(touchstore, "_TOUCHES", Counting())
+    ana = "People/Ana Lima.md"
+    write(
+        root,
+        ana,
+        (root / ana).read_text() + "- 2026-11-20 Asked [[LC]] and [[Kim Park]] #ask\n",
+        clock,
+    )
+    whole = focused(root, ana, "2026-11-23")
+    assert any(code == "C006" for _, code, _, _ in whole)  # Kim Park: asked, never given
+    # Ana Lima's note is collected afresh; it names Lee Chen and Kim Park, so their
+    # interactions are read too (C006 asks for them): the notes naming one of the three,
+    # the event notes (who was met where), and no other.
+    naming = (
+        {"Daily/2026-11-01.md", "Daily/2026-09-01.md", "People/Lee Chen.md"}
+        | {f"Daily/2026-10-{day:02d}.md" for day in range(2, 22) if day % 3 == 2}
+        | {"Events/Meetup.md", "People/Kim Park.md"}
+    )
+    assert len(read) == len(naming)
+    assert {i.path for touches in read for i in touches.interactions} <= naming
+    monkeypatch.undo()
+    assert whole == [
+        tuple(r[k] for k in ("path", "code", "line", "column"))
+        for r in json.loads(outputs(root, "2026-11-23", "--no-cache")[0])
+        if r["path"].endswith(ana)
+    ]
+
+
 def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
     instant: None, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,7 +259,9 @@ def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
     assert set(seen) == {"People/Dana Reyes.md", "Daily/2026-11-02.md"}
 
 
-@pytest.mark.parametrize("damage", ["garbage", "foreign", "wrong-types", "other-version"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "foreign", "wrong-types", "other-version", "bad-touches"]
+)
 def test_a_bad_touches_file_is_ignored_safely(
     instant: None, workdir: Path, damage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -210,15 +280,21 @@ def test_a_bad_touches_file_is_ignored_safely(
             shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
         elif damage == "wrong-types":  # well-formed MessagePack, not interactions
             shard.write_bytes(msgspec.msgpack.encode([stamp, "ctx", {"People/x.md": [1, 2]}]))
+        elif damage == "bad-touches":  # right stamps and signatures; touches that are not
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            for entry in entries.values():
+                entry[1][1] = [[["not a date", 1]], "no plans"]
+            shard.write_bytes(msgspec.msgpack.encode([stamp, context, entries]))
         else:  # written by another mdnet: its code stamp differs
             _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
             shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
     for path in (root / ".mdnet_cache").glob("replay-*.bin"):
         path.unlink()  # or the run would only replay
     seen = spy(monkeypatch)
-    assert outputs(root, "2026-11-23") == clean
+    assert run("check", str(root), "--format", "json", "--exit-zero").stdout == clean[0]
     assert not marker.exists()
-    assert len(seen) == len(list(root.rglob("*.md")))  # every note collected afresh
+    assert sorted(seen) == sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+    assert outputs(root, "2026-11-23") == clean  # every note collected afresh
 
 
 def test_the_server_collects_only_the_edited_note_and_agrees_with_a_fresh_start(

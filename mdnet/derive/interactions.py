@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from mdnet.config import Config
 from mdnet.derive.counting import by_contact as by_contact
@@ -85,19 +85,51 @@ class Touches(NamedTuple):
     interactions: tuple[Interaction, ...]
     planned: tuple[tuple[str, Planned], ...]
 
+    def open(self) -> Touches:
+        """These touches (see `Share`)."""
+        return self
+
+
+class Share(Protocol):
+    """A note's touches as a memo holds them: collected (`Touches`), or kept on disk and
+    decoded when first read (mdnet/touchstore.py)."""
+
+    def open(self) -> Touches | None:
+        """The touches; None when what was kept cannot be read (they are collected again)."""
+
+
+Entry = tuple[Stamp, tuple[str | None, ...], Share]
+"""A note's stamp, the contact each of its links resolves to (its signature), its touches."""
+
 
 @dataclass(frozen=True, slots=True)
 class Memo:
-    """Each note's touches from an earlier collection, to reuse for unchanged notes.
+    """Each note's touches, to reuse for unchanged notes and to read from.
 
     A note's touches depend on the note itself, on which contact each of its links resolves
     to (its `signature`), and on settings that are part of the memo's key elsewhere (give,
     ask and attendee keys, how notes are classified). `context` names the vault's link
     targets and contacts when the memo was made: while it is unchanged, so is every
-    signature, and an unchanged note's touches are reused without resolving its links."""
+    signature, and an unchanged note's touches are reused without resolving its links or
+    reading them. Every contact a note's touches name is in its signature, or is the note
+    itself (a contact's own log names it without a link)."""
 
     context: str
-    entries: Mapping[str, tuple[Stamp, tuple[str | None, ...], Touches]]
+    entries: dict[str, Entry]
+    again: Callable[[str], Touches] | None = field(default=None, compare=False)
+    """How to collect one note's touches afresh (the memos `update` makes have it)."""
+
+    def touches(self, path: str) -> Touches:
+        """One note's touches: those kept, else (they cannot be read) collected again."""
+        stamp, signature, share = entry = self.entries[path]
+        found = share.open()
+        if found is None:
+            if self.again is None:
+                raise KeyError(path)
+            found = self.again(path)
+            if self.entries.get(path) is entry:
+                self.entries[path] = (stamp, signature, found)
+        return found
 
 
 def collect(
@@ -108,11 +140,23 @@ def collect(
     memo: Memo | None = None,
     stamps: Mapping[str, Stamp] | None = None,
 ) -> tuple[Collected, Memo]:
-    """Every interaction and plan in the vault, and the memo of each note's share.
+    """Every interaction and plan in the vault, and the memo of each note's touches."""
+    new = update(notes, model, index, config, memo, stamps)
+    return gather(new, notes, model), new
 
-    With a memo, a note whose stamp (`stamps`, else the Note object) matches is not
-    collected again when the vault's link targets and contacts are unchanged, or when its
-    links still resolve to the same contacts; the result is the same as without."""
+
+def update(
+    notes: Sequence[Note],
+    model: Model,
+    index: LinkIndex,
+    config: Config,
+    memo: Memo | None = None,
+    stamps: Mapping[str, Stamp] | None = None,
+) -> Memo:
+    """Each note's touches. With a memo, a note whose stamp (`stamps`, else the Note object)
+    matches is not collected again when the vault's link targets and contacts are unchanged,
+    or when its links still resolve to the same contacts (what is reused is not read here);
+    the result is the same as without."""
     ctx = _Context(
         model,
         index,
@@ -123,13 +167,8 @@ def collect(
     context = context_key(index, model)
     same_context = memo is not None and memo.context == context
     old = memo.entries if memo is not None else {}
-    entries: dict[str, tuple[Stamp, tuple[str | None, ...], Touches]] = {}
-    found: list[Interaction] = []
-    planned: dict[str, list[Planned]] = defaultdict(list)
-    front = {i.path: i for i in _front_matter_touches(notes, ctx)}
-    take_front = front.pop if front else None
-    known, earlier, extend = (stamps.get if stamps else None), old.get, found.extend
-    ascending, before = True, ""
+    entries: dict[str, Entry] = {}
+    known, earlier = (stamps.get if stamps else None), old.get
     for note in notes:
         path = note.path
         stamp = (known(path) if known else None) or note
@@ -139,43 +178,96 @@ def collect(
             and hit is not None
             and (hit[0] is stamp or (type(stamp) is tuple and stamp == hit[0]))  # _same
         ):
-            share = hit[2]  # the common case, as _reused decides it
-            entries[path] = hit if hit[0] is stamp else (stamp, hit[1], share)
+            entries[path] = hit if hit[0] is stamp else (stamp, hit[1], hit[2])
         else:
             reused, signature = _reused(hit, stamp, same_context, note, ctx)
             if signature is None:
                 signature = _signature(note, ctx)
             share = reused if reused is not None else _note_touches(note, signature, ctx)
             entries[path] = (stamp, signature, share)
+    by_path = {note.path: note for note in notes}
+
+    def again(path: str) -> Touches:
+        note = by_path[path]
+        return _note_touches(note, _signature(note, ctx), ctx)
+
+    return Memo(context, entries, again)
+
+
+def gather(memo: Memo, notes: Sequence[Note], model: Model) -> Collected:
+    """Every interaction (sorted by date, path and line) and plan of these notes, from the
+    memo `update` made for them."""
+    found: list[Interaction] = []
+    planned: dict[str, list[Planned]] = defaultdict(list)
+    entries, extend, dated = memo.entries, found.extend, _dated_contacts(model)
+    ascending, before = True, ""
+    for note in notes:
+        path = note.path
+        share = entries[path][2].open() or memo.touches(path)
         if before >= path:
             ascending = False
         before = path
-        extra = take_front(path, None) if take_front else None
-        if extra is None:
+        if dated and path in dated:
+            extend(_with_front(share, note, dated[path]))
+        else:
             extend(share.interactions)
-        else:  # `last_contact:` among the note's lines, after those on its line
-            extend(sorted((*share.interactions, extra), key=_LINE))
         if share.planned:
             for contact, plan in share.planned:
                 planned[contact].append(plan)
     # Each note's lines are in line order (see Touches): with the notes in path order, what
     # is found is in (path, line) order already, and a stable sort by date alone puts it in
     # (date, path, line) order; equal ones stay in the order written, as the full sort has it.
-    if front:  # none left unless two notes had one path
-        found.extend(front.values())
-        ascending = False
     found.sort(key=_DATE if ascending else _DATE_PATH_LINE)
-    collected = Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
-    return collected, Memo(context, entries)
+    return Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
+
+
+def written_in(memo: Memo, notes: Iterable[Note], model: Model) -> list[Interaction]:
+    """The interactions written in these notes (`last_contact:` included), sorted as
+    `gather` sorts every interaction."""
+    found: list[Interaction] = []
+    dated = _dated_contacts(model)
+    for note in notes:
+        share = memo.touches(note.path)
+        when = dated.get(note.path)
+        found.extend(share.interactions if when is None else _with_front(share, note, when))
+    found.sort(key=_DATE_PATH_LINE)
+    return found
+
+
+def naming(
+    memo: Memo, contacts: Collection[str], notes: Iterable[Note], model: Model
+) -> dict[str, tuple[list[Interaction], list[Planned]]]:
+    """Each of these contacts' interactions (sorted as `gather` sorts every interaction)
+    and plans (in `gather`'s order), read from its own note and the notes whose signature
+    names it only: the same as picking them from every note's."""
+    wanted = frozenset(contacts)
+    out: dict[str, tuple[list[Interaction], list[Planned]]] = {c: ([], []) for c in wanted}
+    entries, dated = memo.entries, _dated_contacts(model)
+    for note in notes:
+        path = note.path
+        if path not in wanted and wanted.isdisjoint(entries[path][1]):
+            continue
+        share = memo.touches(path)
+        when = dated.get(path)
+        for interaction in share.interactions if when is None else _with_front(share, note, when):
+            for contact in interaction.contacts:
+                if contact in out:
+                    out[contact][0].append(interaction)
+        for contact, plan in share.planned:
+            if contact in out:
+                out[contact][1].append(plan)
+    for found, _ in out.values():
+        found.sort(key=_DATE_PATH_LINE)
+    return out
 
 
 def _reused(
-    hit: tuple[Stamp, tuple[str | None, ...], Touches] | None,
+    hit: Entry | None,
     stamp: Stamp,
     same_context: bool,
     note: Note,
     ctx: _Context,
-) -> tuple[Touches | None, tuple[str | None, ...] | None]:
+) -> tuple[Share | None, tuple[str | None, ...] | None]:
     """A memo entry's touches when they still hold for this note, and its signature when
     known (None, None: collect the note)."""
     if hit is None or not _same(hit[0], stamp):
@@ -324,16 +416,19 @@ def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
         yield ctx.touch(event.date, note, line, text, attendees, "event")
 
 
-def _front_matter_touches(notes: Iterable[Note], ctx: _Context) -> Iterator[Interaction]:
-    """A contact's `last_contact:`."""
-    dated = [(c.path, c.last_contact) for c in ctx.model.contacts.values() if c.last_contact]
-    if not dated:
-        return
-    by_path = {n.path: n for n in notes if n.path in ctx.model.contacts}
-    for path, when in dated:
-        note = by_path[path]
-        line = note.key_line("last_contact")[0]
-        yield ctx.touch(when, note, line, "last_contact", (path,), "front matter")
+def _dated_contacts(model: Model) -> dict[str, date]:
+    """Contact path -> its `last_contact:` date, for the contacts that have one."""
+    return {path: c.last_contact for path, c in model.contacts.items() if c.last_contact}
+
+
+def _with_front(share: Touches, note: Note, when: date) -> list[Interaction]:
+    """A contact note's interactions with its `last_contact:` among them, after those on
+    its line."""
+    line = note.key_line("last_contact")[0]
+    front = _new(
+        Interaction, (when, note.path, line, "last_contact", (note.path,), "front matter", None, ())
+    )
+    return sorted((*share.interactions, front), key=_LINE)
 
 
 def planned_date(text: str) -> date | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 
-from mdnet.derive.interactions import Touches
+from mdnet.derive.interactions import Memo
 from mdnet.derive.records import Interaction, Relationship
 from mdnet.links import LinkIndex
 from mdnet.model import Event, Goal, Model
@@ -154,16 +154,14 @@ def attendees(interactions: Iterable[Interaction], model: Model) -> dict[str, tu
     }
 
 
-def event_attendees(
-    shares: Mapping[str, tuple[object, object, Touches]], model: Model
-) -> dict[str, tuple[str, ...]]:
-    """`attendees` of every interaction, from the event notes' own only (`shares`: each
-    note's touches, as `collect`'s memo holds them): the same, without reading them all."""
+def event_attendees(memo: Memo, model: Model) -> dict[str, tuple[str, ...]]:
+    """`attendees` of every interaction, from the event notes' own only (`memo`: each
+    note's touches): the same, without reading them all."""
     own = [
         i
         for path in model.events
-        if path in shares
-        for i in shares[path][2].interactions
+        if path in memo.entries
+        for i in memo.touches(path).interactions
         if i.source == "event"
     ]
     own.sort(key=_LINE)  # by date, path and line, as every interaction is

@@ -207,7 +207,7 @@ def ask_before_give(analysis: Analysis) -> Iterator[Finding]:
     focus = analysis.focus
     asked = None  # every contact's, or those asked in a focused note (reported there)
     if focus is not None:
-        asks = (i for i in analysis.derived.interactions if i.kind == "ask" and i.path in focus)
+        asks = (i for i in analysis.written_in(focus) if i.kind == "ask")
         asked = {contact for i in asks for contact in i.contacts}
     for rel in analysis.relationships_of(asked).values():
         ask = rel.first_ask
@@ -292,8 +292,9 @@ def interaction_in_future(analysis: Analysis) -> Iterator[Finding]:
     Example:
         - 2062-11-02 Coffee with [[Dana Whitfield]]   # C009 dated after today
     """
-    today = analysis.today
-    found = analysis.derived.interactions  # sorted by date: those after today come last
+    today, focus = analysis.today, analysis.focus
+    found = analysis.derived.interactions if focus is None else analysis.written_in(focus)
+    # sorted by date: those after today come last
     for i in found[bisect_right(found, today, key=itemgetter(0)) :]:
         if i.source != "event":
             yield Finding(i.path, i.line, 1, f"interaction dated {i.date.isoformat()}, after today")
