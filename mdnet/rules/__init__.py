@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -176,6 +175,8 @@ def unknown_selector(pattern: str) -> str | None:
     if padded and f"{padded[1]}{int(padded[2]):03d}" in codes:
         guess = f"{padded[1]}{int(padded[2]):03d}"
     if guess is None:
+        import difflib  # only for a code that matches no rule
+
         prefixes = sorted({c[:1] for c in codes} | set(codes))
         close = difflib.get_close_matches(pattern, prefixes, n=1, cutoff=0.5)
         guess = close[0] if close else None
