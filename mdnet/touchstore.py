@@ -10,6 +10,7 @@ are kept, and why a foreign or older file is never run: mdnet/notestore.py."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import msgspec
 
@@ -23,7 +24,6 @@ _Value = tuple[tuple[str | None, ...], msgspec.Raw]
 """A note's signature, and its touches as stored (decoded when read)."""
 _STORE: NoteStore[_Value] = NoteStore("touches", _Value)
 _TOUCHES = msgspec.msgpack.Decoder(Touches)
-_ENCODE = msgspec.msgpack.Encoder().encode
 
 
 class _Kept:
@@ -85,6 +85,9 @@ def store(root: Path, config: Config, old: Memo | None, new: Memo) -> None:
 
 
 def _value(entry: Entry) -> tuple[object, _Value]:
+    """A note's entry as stored: its touches as they were read, or (collected in this run)
+    the Touches itself, which MessagePack writes as the same array (one encoding for the
+    shard, not one a note)."""
     stamp, signature, share = entry
-    raw = share.raw if type(share) is _Kept else msgspec.Raw(_ENCODE(share))
-    return stamp, (signature, raw)
+    touches = share.raw if type(share) is _Kept else share
+    return stamp, (signature, cast(msgspec.Raw, touches))
