@@ -219,14 +219,15 @@ class Analysis:
 
     def _own_interactions(self, contact: str) -> tuple[list[Interaction], list[Planned]]:
         """A contact's interactions as written and its plans, read from the notes that name
-        it only, with those of every contact the focused notes name (rules ask for them next:
-        an ask written in a focused note is reported there)."""
+        it only, with those of the contacts rules ask for next in one pass: the focused
+        contacts, and those asked in a focused note (C006 reports the ask there)."""
         own = self._picked
         if contact not in own:
             focus = self.focus or ()
             wanted = {contact, *(p for p in focus if p in self.model.contacts)}
             for interaction in self.written_in(focus):
-                wanted.update(interaction.contacts)
+                if interaction.kind == "ask":
+                    wanted.update(interaction.contacts)
             looked_for = wanted.difference(own)
             own.update(touches.naming(self.memo, looked_for, self.vault.notes, self.model))
         return own[contact]

@@ -221,14 +221,15 @@ def test_a_focused_check_reads_the_touches_of_the_notes_naming_its_contacts_only
     write(
         root,
         ana,
-        (root / ana).read_text() + "- 2026-11-20 Asked [[LC]] and [[Kim Park]] #ask\n",
+        (root / ana).read_text()
+        + "- 2026-11-20 Asked [[LC]] and [[Kim Park]] #ask\n- 2026-11-21 Tea with [[SO]]\n",
         clock,
     )
     whole = focused(root, ana, "2026-11-23")
     assert any(code == "C006" for _, code, _, _ in whole)  # Kim Park: asked, never given
-    # Ana Lima's note is collected afresh; it names Lee Chen and Kim Park, so their
+    # Ana Lima's note is collected afresh; it asks Lee Chen and Kim Park, so their
     # interactions are read too (C006 asks for them): the notes naming one of the three,
-    # the event notes (who was met where), and no other.
+    # the event notes (who was met where), and no other (not Sam Okafor's: no ask).
     naming = (
         {"Daily/2026-11-01.md", "Daily/2026-09-01.md", "People/Lee Chen.md"}
         | {f"Daily/2026-10-{day:02d}.md" for day in range(2, 22) if day % 3 == 2}
