@@ -18,6 +18,7 @@ from mdnet.derive import (
     NetworkHealth,
     Planned,
     Relationship,
+    gathering,
     strategy,
 )
 from mdnet.derive import goals as progress
@@ -155,8 +156,8 @@ class Analysis:
         return new
 
     @cached_property
-    def _collected(self) -> touches.Collected:
-        return touches.gather(self.memo, self.vault.notes, self.model)
+    def _collected(self) -> gathering.Collected:
+        return gathering.gather(self.memo, self.vault.notes, self.model)
 
     @cached_property
     def interactions(self) -> tuple[Interaction, ...]:
@@ -229,14 +230,14 @@ class Analysis:
                 if interaction.kind == "ask":
                     wanted.update(interaction.contacts)
             looked_for = wanted.difference(own)
-            own.update(touches.naming(self.memo, looked_for, self.vault.notes, self.model))
+            own.update(gathering.naming(self.memo, looked_for, self.vault.notes, self.model))
         return own[contact]
 
     def written_in(self, paths: Collection[str]) -> list[Interaction]:
         """The interactions written in these notes (sorted as `interactions`), without
         reading the others'."""
         chosen = [self.notes[p] for p in sorted(paths) if p in self.notes]
-        return touches.written_in(self.memo, chosen, self.model)
+        return gathering.written_in(self.memo, chosen, self.model)
 
     @cached_property
     def occasions(self) -> tuple[Occasion, ...]:

@@ -1,11 +1,12 @@
-"""Interactions and plans, collected from every note: log items, daily notes, done tasks,
-events, meeting notes and `last_contact:`; and each counted once."""
+"""Interactions and plans, collected note by note (log items, daily notes, done tasks,
+events, meeting notes) into a memo that keeps each note's share for the next run; reading
+them from it (with `last_contact:`): gathering.py; each counted once: counting.py."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -19,7 +20,7 @@ from mdnet.links import LinkIndex
 from mdnet.model import Model
 from mdnet.note import Item, Note
 
-_DATE, _LINE, _DATE_PATH_LINE = itemgetter(0), itemgetter(2), itemgetter(0, 1, 2)
+_LINE = itemgetter(2)
 _new = tuple.__new__
 """Builds an Interaction from all its fields in order, as `_Context.touch` would, without
 NamedTuple's slower keyword handling: a vault has tens of thousands."""
@@ -29,14 +30,6 @@ _SCHEDULED = re.compile(
     r"(?:⏳|⌛)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[scheduled::\s*(\d{4}-\d{2}-\d{2})\]"
 )
 _DUE = re.compile(r"(?:📅|📆|🗓)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[due::\s*(\d{4}-\d{2}-\d{2})\]")
-
-
-@dataclass(frozen=True, slots=True)
-class Collected:
-    """Every interaction (sorted by date, path and line) and every contact's plans."""
-
-    interactions: tuple[Interaction, ...]
-    planned: Mapping[str, tuple[Planned, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +125,6 @@ class Memo:
         return found
 
 
-def collect(
-    notes: Sequence[Note],
-    model: Model,
-    index: LinkIndex,
-    config: Config,
-    memo: Memo | None = None,
-    stamps: Mapping[str, Stamp] | None = None,
-) -> tuple[Collected, Memo]:
-    """Every interaction and plan in the vault, and the memo of each note's touches."""
-    new = update(notes, model, index, config, memo, stamps)
-    return gather(new, notes, model), new
-
-
 def update(
     notes: Sequence[Note],
     model: Model,
@@ -192,73 +172,6 @@ def update(
         return _note_touches(note, _signature(note, ctx), ctx)
 
     return Memo(context, entries, again)
-
-
-def gather(memo: Memo, notes: Sequence[Note], model: Model) -> Collected:
-    """Every interaction (sorted by date, path and line) and plan of these notes, from the
-    memo `update` made for them."""
-    found: list[Interaction] = []
-    planned: dict[str, list[Planned]] = defaultdict(list)
-    entries, extend, dated = memo.entries, found.extend, _dated_contacts(model)
-    ascending, before = True, ""
-    for note in notes:
-        path = note.path
-        share = entries[path][2].open() or memo.touches(path)
-        if before >= path:
-            ascending = False
-        before = path
-        if dated and path in dated:
-            extend(_with_front(share, note, dated[path]))
-        else:
-            extend(share.interactions)
-        if share.planned:
-            for contact, plan in share.planned:
-                planned[contact].append(plan)
-    # Each note's lines are in line order (see Touches): with the notes in path order, what
-    # is found is in (path, line) order already, and a stable sort by date alone puts it in
-    # (date, path, line) order; equal ones stay in the order written, as the full sort has it.
-    found.sort(key=_DATE if ascending else _DATE_PATH_LINE)
-    return Collected(tuple(found), {path: tuple(plans) for path, plans in planned.items()})
-
-
-def written_in(memo: Memo, notes: Iterable[Note], model: Model) -> list[Interaction]:
-    """The interactions written in these notes (`last_contact:` included), sorted as
-    `gather` sorts every interaction."""
-    found: list[Interaction] = []
-    dated = _dated_contacts(model)
-    for note in notes:
-        share = memo.touches(note.path)
-        when = dated.get(note.path)
-        found.extend(share.interactions if when is None else _with_front(share, note, when))
-    found.sort(key=_DATE_PATH_LINE)
-    return found
-
-
-def naming(
-    memo: Memo, contacts: Collection[str], notes: Iterable[Note], model: Model
-) -> dict[str, tuple[list[Interaction], list[Planned]]]:
-    """Each of these contacts' interactions (sorted as `gather` sorts every interaction)
-    and plans (in `gather`'s order), read from its own note and the notes whose signature
-    names it only: the same as picking them from every note's."""
-    wanted = frozenset(contacts)
-    out: dict[str, tuple[list[Interaction], list[Planned]]] = {c: ([], []) for c in wanted}
-    entries, dated = memo.entries, _dated_contacts(model)
-    for note in notes:
-        path = note.path
-        if path not in wanted and wanted.isdisjoint(entries[path][1]):
-            continue
-        share = memo.touches(path)
-        when = dated.get(path)
-        for interaction in share.interactions if when is None else _with_front(share, note, when):
-            for contact in interaction.contacts:
-                if contact in out:
-                    out[contact][0].append(interaction)
-        for contact, plan in share.planned:
-            if contact in out:
-                out[contact][1].append(plan)
-    for found, _ in out.values():
-        found.sort(key=_DATE_PATH_LINE)
-    return out
 
 
 def _reused(
@@ -317,7 +230,7 @@ def _note_touches(note: Note, signature: tuple[str | None, ...], ctx: _Context) 
         found.extend(_daily_line_touches(note, note.daily_date, by_line, ctx))
     if note.kind in ("event", "meeting"):
         found.extend(_event_touches(note, ctx))
-    found.sort(key=_LINE)  # stable: what collect's sort relies on
+    found.sort(key=_LINE)  # stable: what gathering's sort relies on
     return Touches(tuple(found), tuple(planned))
 
 
@@ -414,21 +327,6 @@ def _event_touches(note: Note, ctx: _Context) -> Iterator[Interaction]:
         line = min(note.key_line(k)[0] for k in keys) if keys else 1
         text = f"Attended {event.name}" if note.kind == "event" else event.name
         yield ctx.touch(event.date, note, line, text, attendees, "event")
-
-
-def _dated_contacts(model: Model) -> dict[str, date]:
-    """Contact path -> its `last_contact:` date, for the contacts that have one."""
-    return {path: c.last_contact for path, c in model.contacts.items() if c.last_contact}
-
-
-def _with_front(share: Touches, note: Note, when: date) -> list[Interaction]:
-    """A contact note's interactions with its `last_contact:` among them, after those on
-    its line."""
-    line = note.key_line("last_contact")[0]
-    front = _new(
-        Interaction, (when, note.path, line, "last_contact", (note.path,), "front matter", None, ())
-    )
-    return sorted((*share.interactions, front), key=_LINE)
 
 
 def planned_date(text: str) -> date | None:
