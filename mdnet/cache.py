@@ -251,10 +251,10 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                 notes[entry.path] = hit[3]
             else:
                 todo.append(entry)
-        stored = [e for e in todo if e.problem is None]  # an unreadable name: tried each time
+        kept: list[str] = []  # parsed, and old enough to be told apart from a later write
         for entry, parsed in zip(todo, parse_all(root, todo, config), strict=True):
             notes[entry.path] = parsed
-            if entry.problem is None:
+            if entry.problem is None:  # an unreadable name: tried each time
                 old_enough = max(entry.mtime_ns, entry.ctime_ns) < settled
                 fresh[entry.path] = (
                     entry.size,
@@ -262,9 +262,12 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                     entry.ctime_ns,
                     parsed,
                 )
-        changed = {shard_of(e.path) for e in stored} | {
-            shard_of(p) for p in old.keys() - fresh.keys()
-        }
+                if old_enough:
+                    kept.append(entry.path)
+        # A note changed too recently is written (as parsed again next time) only with its
+        # shard's other changes: the entry it replaces no longer matches its stamp either, so
+        # a pre-commit right after an edit rewrites no shard for it.
+        changed = {shard_of(p) for p in kept} | {shard_of(p) for p in old.keys() - fresh.keys()}
         if changed:
             shards: dict[int, dict[str, Entry]] = {n: {} for n in changed}
             for path, value in fresh.items():

@@ -147,6 +147,7 @@ def test_a_bad_cache_is_ignored_and_rewritten(
 def test_an_older_format_is_ignored_and_removed(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cache, "SETTLE_NS", -(10**18))  # kept however recently written
     vault = make_vault({"Goals/G.md": "---\ntype: goal\ngoal: Meet some people\n---\n"})
     old = vault / ".mdnet_cache" / "notes-3-0123456789abcdef-0.pickle"
     old.parent.mkdir()
@@ -246,7 +247,7 @@ def test_tricky_notes_are_the_same_from_the_cache(
 def test_one_changed_note_rewrites_only_its_shard(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    monkeypatch.setattr(cache, "SETTLE_NS", -(10**18))  # kept, though touch_later is ahead
     files = {f"Notes/N{i}.md": f"Note {i} links to [[N{i + 1}]]\n" for i in range(200)}
     vault = make_vault(files)
     _checked(vault)

@@ -182,13 +182,14 @@ def test_a_bad_findings_file_is_ignored_safely(
     assert seen == [{"People/Dana.md", "People/Sam.md", "Daily/2026-11-01.md"}] * len(PER_NOTE)
 
 
-def shards(root: Path) -> dict[str, int]:
-    """The touches and findings shard files, by name, with their inodes (a rewrite changes
-    them)."""
+def shards(root: Path, notes: bool = False) -> dict[str, int]:
+    """The touches and findings shard files (and the notes cache's: `notes`), by name, with
+    their inodes (a rewrite changes them)."""
+    kinds = ("findings-", "touches-", "notes-") if notes else ("findings-", "touches-")
     return {
         f.name: f.stat().st_ino
         for f in (root / ".mdnet_cache").iterdir()
-        if f.name.startswith(("findings-", "touches-"))
+        if f.name.startswith(kinds)
     }
 
 
@@ -210,18 +211,20 @@ def test_a_changed_note_rewrites_only_its_own_shards(vault: Path) -> None:
 def test_a_note_changed_just_now_rewrites_no_shard(
     vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A note changed within `SETTLE_NS` (a pre-commit right after an edit) is derived again
-    but not kept, so no touches or findings shard is rewritten for it; once older, it is."""
+    """A note changed within `SETTLE_NS` (a pre-commit right after an edit) is parsed and
+    derived again but not kept, so no notes, touches or findings shard is rewritten for it;
+    once older, it is."""
     found(vault)
-    before = shards(vault)
+    before = shards(vault, notes=True)
     for module in (replay, cache):  # as a real run: notes younger than 3 s are not kept
         monkeypatch.setattr(module, "SETTLE_NS", 3_000_000_000)
     (vault / "People/Sam.md").write_text(CONTACT.format(name="Sam", what="maybe moving"))
     assert "Sam.md:7:10 C004" in found(vault)  # "maybe", as --no-cache finds it
-    assert shards(vault) == before
-    monkeypatch.setattr(replay, "SETTLE_NS", -(10**18))  # now old enough to keep
+    assert shards(vault, notes=True) == before
+    for module in (replay, cache):  # now old enough to keep
+        monkeypatch.setattr(module, "SETTLE_NS", -(10**18))
     assert "Sam.md:7:10 C004" in found(vault)
-    after = shards(vault)
+    after = shards(vault, notes=True)
     mine = f"-{cache.shard_of('People/Sam.md'):x}.msgpack"
     assert {n for n in after if after[n] != before[n]} == {n for n in after if n.endswith(mine)}
 
