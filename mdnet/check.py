@@ -129,7 +129,7 @@ def _per_note(
     codes = tuple(sorted(r.code for r in rules))
     held = memo.holding(key, stamps) if key is not None else {}
     targets = analysis.notes.keys() if focus is None else focus & analysis.notes.keys()
-    kept = [p for p in targets if (e := held.get(p)) and (e[1][0] == codes or reusable(e, codes))]
+    kept = [p for p in targets if reusable(held.get(p), codes)]
     fresh = set(targets).difference(kept)
     by_code = {rule.code: rule for rule in rules}
 
