@@ -44,12 +44,12 @@ def find_markdown_links(text: str) -> list[MarkdownLink]:
         m = _OPEN.search(text, pos)
         if m is None:
             return found
-        parsed = _after_open(text, m.end())
-        if parsed is None:
-            pos = m.start() + 1
-            continue
         start = m.start()
-        if start > pos and text[start - 1] == "!":
+        parsed = None if _escaped(text, start) else _after_open(text, m.end())
+        if parsed is None:  # `\[` is a bracket, not a link's
+            pos = start + 1
+            continue
+        if start > pos and text[start - 1] == "!" and not _escaped(text, start - 1):
             start -= 1  # an image: `![alt](...)`
         end, destination = parsed
         found.append(MarkdownLink(start, end, destination))
@@ -145,3 +145,11 @@ def _valid_code(code: int) -> bool:
     if code <= 0x08 or code in (0x0B,) or 0x0E <= code <= 0x1F or 0x7F <= code <= 0x9F:
         return False
     return code <= 0x10FFFF
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at `pos` follows an odd number of backslashes."""
+    start = pos
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return (pos - start) % 2 == 1

@@ -92,6 +92,22 @@ def test_markdown_link_targets_equal_markdown_it(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        r"\[x](a)",  # an escaped bracket opens no link
+        r"x [](\[](a) y ",  # nor when a link before it failed
+        r"[a]\[b](c)",
+        r"\\[x](a)",  # an escaped backslash, then a link
+        r"\![x](a)",  # an escaped `!`: a link, not an image
+        r"\\![x](a)",
+        r"!\[x](a)",
+    ],
+)
+def test_backslash_escapes_as_markdown_it_reads_them(line: str) -> None:
+    assert mdnet_targets(line) == reference_targets(line)
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("![](hadoop-(hdfs)_write.png)", [(True, "hadoop-(hdfs)_write.png")]),
