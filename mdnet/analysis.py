@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet import findingmemo, touchstore
 from mdnet.config import Config
@@ -371,8 +372,7 @@ def _aliases(analysis: Analysis, path: str) -> list[str] | None:
     return None if note is None else note_aliases(note)
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Struct, frozen=True):
     """How to load: the vault root, its configuration and the date to evaluate on."""
 
     root: Path

@@ -12,8 +12,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.diagnostics import Diagnostic
 from mdnet.errors import UsageError
@@ -62,8 +63,7 @@ def keys(root: Path, diagnostics: list[Diagnostic], read: Read | None = None) ->
     return [(d.path, d.code, fingerprint(d, texts[(d.path, d.line)])) for d in diagnostics]
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(Struct, frozen=True):
     """The recorded findings, as a multiset of keys, with a readable copy of each."""
 
     entries: tuple[dict[str, str | int], ...]
@@ -90,8 +90,7 @@ def load(path: Path) -> Baseline | None:
     return Baseline(tuple(findings))
 
 
-@dataclass(frozen=True, slots=True)
-class Filtered:
+class Filtered(Struct, frozen=True):
     diagnostics: list[Diagnostic]
     """The findings not in the baseline: the new ones."""
     baselined: int

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+
+from msgspec import Struct, field
 
 from mdnet.dates.parse import DATE_AT_START, leading_date
 from mdnet.inline import WIKILINK, scan_links
@@ -78,8 +79,7 @@ def _blank_code_spans(text: str) -> str:
     return "".join(parts)
 
 
-@dataclass(slots=True)
-class Body:
+class Body(Struct):
     """What the scanner collects from a note's body."""
 
     headings: list[Heading] = field(default_factory=list)
@@ -94,8 +94,7 @@ class Body:
     """Dataview inline fields: (key, value, line, column of the value)."""
 
 
-@dataclass(slots=True)
-class _State:
+class _State(Struct):
     """What the scanner carries from one line to the next."""
 
     fence: str | None = None

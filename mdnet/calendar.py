@@ -4,10 +4,10 @@ for any calendar app."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
+from msgspec import Struct
 
 from mdnet import __version__
 from mdnet.analysis import Analysis
@@ -16,8 +16,7 @@ from mdnet.derive.occasions import Occasion
 from mdnet.fsutil import GENERATED_MARK
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One all-day calendar event."""
 
     uid: str

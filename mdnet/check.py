@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from mdnet import forked
 from mdnet.analysis import Analysis
@@ -14,8 +15,7 @@ from mdnet.rules import Rule, select_rules, unknown_selector
 from mdnet.vault import is_excluded
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Struct, frozen=True):
     """Which rules run: config `[rules]` merged with `--select` / `--ignore`."""
 
     select: tuple[str, ...] = ("ALL",)

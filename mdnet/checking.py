@@ -5,8 +5,9 @@ PATH -`), which is read as if it were that file: an editor lints the text it has
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from mdnet.analysis import Analysis
 from mdnet.app import (
@@ -29,8 +30,7 @@ from mdnet.render import CheckResult, render_check
 DEFAULT_BASELINE = ".mdnet-baseline.json"
 
 
-@dataclass(slots=True)
-class Workspace:
+class Workspace(Struct):
     """The vault as this run sees it: the files on disk, and the note read from stdin."""
 
     root: Path

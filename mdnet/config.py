@@ -6,10 +6,12 @@ import re
 import tomllib
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mdnet.codes import CODE_RE as CODE_RE
 from mdnet.dates import DateError, daily_format_regex
@@ -28,8 +30,7 @@ SYNC_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Network:
+class Network(Struct, frozen=True):
     """A target network ("bucket") of contacts."""
 
     name: str
@@ -38,8 +39,7 @@ class Network:
     description: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Scorecard:
+class Scorecard(Struct, frozen=True):
     """`[scorecard]`: points per kind of interaction, for `measure: {count: points}`."""
 
     give: float = 3
@@ -53,8 +53,7 @@ class Scorecard:
     """`[scorecard] followup_tags`: the tags that make an interaction a follow-up."""
 
 
-@dataclass(frozen=True, slots=True)
-class RulesConfig:
+class RulesConfig(Struct, frozen=True):
     """Which rules run and at what severity."""
 
     select: tuple[str, ...] = ("ALL",)
@@ -64,8 +63,7 @@ class RulesConfig:
     """(glob, codes) pairs: these rules say nothing on the notes the glob matches."""
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(Struct, frozen=True):
     """The validated configuration of one vault; every default lives here."""
 
     source: Path | None = None

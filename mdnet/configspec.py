@@ -16,15 +16,15 @@ prefixes), `selectors_or_one`, `table` (fixed `keys`, or free keys whose values 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from mdnet.config import FOLDER_KINDS, PROPERTY_TYPES, SEVERITIES
 from mdnet.rules import rule_options
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(Struct, frozen=True):
     """One key: its kind, a one-line help, and the Config attribute that holds its value."""
 
     kind: str

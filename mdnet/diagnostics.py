@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from mdnet.note import Note
 
@@ -34,8 +35,7 @@ class Finding(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """Replace the text from (line, col) to (end_line, end_col) by `content`.
 
     Lines and columns are 1-based, columns count characters of the line (as findings do)
@@ -49,8 +49,7 @@ class Edit:
     old: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Struct, frozen=True):
     """A change that makes a finding go away: its edits and whether it keeps the meaning."""
 
     message: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from mdnet.analysis import Analysis
 from mdnet.derive import Relationship
@@ -16,8 +17,7 @@ from mdnet.report.data import json_text, to_json
 from mdnet.textscan import nearest
 
 
-@dataclass(frozen=True, slots=True)
-class DueList:
+class DueList(Struct, frozen=True):
     today: date
     within: int
     due: tuple[Relationship, ...]

@@ -12,9 +12,10 @@ and `report`."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
+
+from msgspec import Struct
 
 from mdnet.config import Config
 from mdnet.derive.interactions import Stamp
@@ -29,8 +30,7 @@ _Value = tuple[tuple[str, ...], tuple[Found, ...]]
 _STORE: NoteStore[_Value] = NoteStore("findings", _Value)
 
 
-@dataclass(frozen=True, slots=True)
-class FindingMemo:
+class FindingMemo(Struct, frozen=True):
     """Each note's per-note findings, derived under `key` (settings and link context)."""
 
     key: str

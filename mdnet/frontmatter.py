@@ -6,11 +6,11 @@ column of its value, and `"[[...]]"` links in properties become property links."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from mdnet.noteparts import Link, Problem, wiki_target
 
@@ -60,8 +60,7 @@ TEMPLATE = re.compile(r"\{\{|<%")
 """A Templater (`<% tp.date.now() %>`) or core Templates (`{{date}}`) placeholder."""
 
 
-@dataclass(slots=True)
-class FrontMatter:
+class FrontMatter(Struct):
     meta: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)

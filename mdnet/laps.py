@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from mdnet.config import Config
 
 
-@dataclass(slots=True)
-class Laps:
+class Laps(Struct):
     """A stopwatch of named phases (a phase run twice adds up), and what the run read."""
 
     start: float = field(default_factory=time.perf_counter)

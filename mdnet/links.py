@@ -5,13 +5,13 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from mdnet.note import Link, Note
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(Struct, frozen=True):
     """Where a link goes: the chosen file, and every candidate when it is ambiguous."""
 
     path: str | None

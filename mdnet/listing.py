@@ -11,8 +11,9 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 Stamp = tuple[int, int, int]
 """A file's size, mtime and ctime in nanoseconds (links followed)."""
@@ -21,8 +22,7 @@ Found = tuple[str, Stamp | OSError, bool]
 could not, whether the file is a symbolic link."""
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(Struct, frozen=True):
     """Every folder and file of a vault, hidden ones and what is in hidden folders left out,
     named as the file system gave them (not necessarily UTF-8), in no particular order."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
+
+from msgspec import Struct, field
 
 from mdnet.dates import DateError, Period, parse_date, parse_duration, parse_period
 from mdnet.links import note_aliases
@@ -41,8 +42,7 @@ class Contact(NamedTuple):
     anniversary: Yearly | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(Struct, frozen=True):
     """A `measure:` query: what to count from the vault for a goal's progress."""
 
     count: str
@@ -51,8 +51,7 @@ class Measure:
     new: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Goal:
+class Goal(Struct, frozen=True):
     """A goal note: long-term, short-term milestone or recurring."""
 
     path: str
@@ -79,8 +78,7 @@ class Goal:
         return self.status == "active"
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(Struct, frozen=True):
     """An event note: a conference, meetup or dinner on a date."""
 
     path: str
@@ -89,8 +87,7 @@ class Event:
     private: bool = False
 
 
-@dataclass(slots=True)
-class Model:
+class Model(Struct):
     """Everything built from the notes' front matter, plus the problems found doing so."""
 
     contacts: dict[str, Contact] = field(default_factory=dict)

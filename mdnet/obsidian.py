@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from mdnet.config import PROPERTY_TYPES
 from mdnet.dates import DateError, daily_format_regex
@@ -26,8 +27,7 @@ MAX_SETTINGS_SIZE = 5_000_000
 """A settings file larger than this is not Obsidian's (they are a few kB): skipped."""
 
 
-@dataclass(frozen=True, slots=True)
-class ObsidianSettings:
+class ObsidianSettings(Struct, frozen=True):
     """What `.obsidian/` says, as `Config` field -> value, with where each came from."""
 
     values: dict[str, Any] = field(default_factory=dict)

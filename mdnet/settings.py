@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import fields
 
 from mdnet.config import FOLDER_KINDS, Config, load_config
 from mdnet.configspec import toml_keys
@@ -78,7 +80,7 @@ def settings_rows(config: Config) -> list[tuple[str, str, str]]:
                 }
                 table = {k: v for k, v in spec.items() if v is not None}
                 add(f"networks.{_key(network.name)}", table, origin)
-        elif is_dataclass(value) and not isinstance(value, type):
+        elif isinstance(value, Struct):
             for sub in fields(value):
                 item = getattr(value, sub.name)
                 if sub.name == "per_file_ignores":  # pairs (glob, codes): a table in TOML

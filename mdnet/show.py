@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from msgspec import Struct
 
 from mdnet.analysis import Analysis
 from mdnet.derive import GoalState, Interaction, Relationship
@@ -16,8 +17,7 @@ from mdnet.render.safe import terminal_safe
 from mdnet.scaffold import find_contact
 
 
-@dataclass(frozen=True, slots=True)
-class CountingGoal:
+class CountingGoal(Struct, frozen=True):
     """A goal whose `measure:` counts this contact (or some of their interactions)."""
 
     state: GoalState
@@ -25,15 +25,13 @@ class CountingGoal:
     """1 for a contacts measure; the number of their interactions for an interactions one."""
 
 
-@dataclass(frozen=True, slots=True)
-class Attended:
+class Attended(Struct, frozen=True):
     path: str
     name: str
     date: date
 
 
-@dataclass(frozen=True, slots=True)
-class MetAt:
+class MetAt(Struct, frozen=True):
     """The event where you first met a contact."""
 
     path: str
@@ -41,8 +39,7 @@ class MetAt:
     date: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Picture:
+class Picture(Struct, frozen=True):
     today: date
     relationship: Relationship
     offer: str | None

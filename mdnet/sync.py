@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.analysis import Analysis
 from mdnet.derive import Relationship
@@ -27,8 +28,7 @@ from mdnet.derive import Relationship
 _CLOSE = re.compile(r"(---|\.\.\.)[ \t]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """One property whose value changes: `old` is None when the key is added."""
 
     key: str
@@ -36,8 +36,7 @@ class Change:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
-class NotePlan:
+class NotePlan(Struct, frozen=True):
     """What sync does to one contact note: its new text, or why it is left alone."""
 
     path: str

@@ -6,10 +6,11 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from mdnet import replay
 from mdnet.config import Config
@@ -34,8 +35,7 @@ class FileEntry(NamedTuple):
     """Changes with every write, also one that sets the mtime back (for the cache)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Vault:
+class Vault(Struct, frozen=True):
     """The notes of a vault and the names of all its files."""
 
     root: Path

@@ -12,15 +12,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from mdnet.dates import MONTH_NAMES, DateError, parse_date
 
 _NO_YEAR = re.compile(r"(?:--)?([0-9]{1,2})-([0-9]{1,2})")
 
 
-@dataclass(frozen=True, slots=True)
-class Yearly:
+class Yearly(Struct, frozen=True):
     """A month and day that recur each year; `year` when the first one is known."""
 
     month: int

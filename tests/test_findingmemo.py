@@ -4,7 +4,6 @@ prints when the link targets, the settings or the rule selection change."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 from collections.abc import Iterator
@@ -78,7 +77,7 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
             seen.append({n.path for n in analysis.focused()})  # type: ignore[attr-defined]
             return real(analysis)  # type: ignore[operator]
 
-        monkeypatch.setitem(REGISTRY, code, dataclasses.replace(rule, check=check))
+        monkeypatch.setitem(REGISTRY, code, msgspec.structs.replace(rule, check=check))
     return seen
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import MakeVault, check_json, run
+from msgspec.structs import replace
 
 from mdnet.rules import REGISTRY
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterator
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 from conftest import MakeVault, run
+from msgspec.structs import fields
 
 from mdnet.config import TOP_KEYS, Config, parse_config
 from mdnet.errors import ConfigError

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import tomllib
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import MakeVault, run
 
@@ -110,7 +110,7 @@ def test_the_settings_shown_load_back_as_the_same_configuration(make_vault: Make
     original = load_config(vault)
     again = parse_config(shown)
     ignore = {"source", "origins"}
-    for field in dataclasses.fields(original):
+    for field in msgspec.structs.fields(original):
         if field.name not in ignore:
             assert getattr(again, field.name) == getattr(original, field.name), field.name
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-
+import msgspec
 from conftest import MakeVault
 
 from mdnet.config import Config
@@ -31,7 +30,7 @@ def test_a_note_that_grew_past_the_limit_after_listing_is_f001(make_vault: MakeV
     root = make_vault({"Note.md": "small\n"})
     entries, _ = discover(root, ())
     (root / "Note.md").write_text("y" * 2_000, encoding="utf-8")
-    config = dataclasses.replace(Config(), max_file_size=1_000)
+    config = msgspec.structs.replace(Config(), max_file_size=1_000)
     note = read_note(root, entries[0], config)
     assert [(p.code, p.line, p.col) for p in note.problems] == [("F001", 1, 1)]
 
@@ -40,8 +39,10 @@ def test_each_settings_classify_their_own_notes(make_vault: MakeVault) -> None:
     # The kind selectors and daily pattern are made once per settings, not once per note.
     root = make_vault({"People/Dana.md": "hi\n", "Journal/2026-11-02.md": "hi\n"})
     entries, _ = discover(root, ())
-    usual = dataclasses.replace(Config(), folders={"contacts": ("People",)})
-    other = dataclasses.replace(usual, folders={"contacts": ("Journal",)}, daily_notes="DD-MM-YYYY")
+    usual = msgspec.structs.replace(Config(), folders={"contacts": ("People",)})
+    other = msgspec.structs.replace(
+        usual, folders={"contacts": ("Journal",)}, daily_notes="DD-MM-YYYY"
+    )
     read = [(read_note(root, e, c).kind, e.path) for c in (usual, other, usual) for e in entries]
     assert read == [
         ("daily", "Journal/2026-11-02.md"),

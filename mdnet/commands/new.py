@@ -76,8 +76,9 @@ def command(
       mdnet new event "FinCon 2026" --vault my-vault
       $EDITOR "$(mdnet new contact 'Sam Ortiz')"
     """
-    from dataclasses import replace
     from datetime import datetime
+
+    from msgspec.structs import replace
 
     from mdnet.scaffold.new import NewNote
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+
+from msgspec import Struct
 
 from mdnet.derive.interactions import Memo, Touches
 from mdnet.derive.records import Interaction, Planned
@@ -19,8 +20,7 @@ _DATE, _LINE, _DATE_PATH_LINE = itemgetter(0), itemgetter(2), itemgetter(0, 1, 2
 _new = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class Collected:
+class Collected(Struct, frozen=True):
     """Every interaction (sorted by date, path and line) and every contact's plans."""
 
     interactions: tuple[Interaction, ...]

@@ -8,9 +8,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mdnet.dates import Period, next_period_start, period_end, period_start, prev_period_start
 from mdnet.derive.records import GoalState, Interaction, PeriodCount, Relationship
@@ -27,8 +29,7 @@ Amounts = list[tuple[date | None, float]]
 _PLUS = re.compile(r"^\s*[:\-–—]?\s*\+\s*(\d{1,15}(?:\.\d{1,15})?)(?!\.?\d)")  # finite amounts
 
 
-@dataclass(frozen=True, slots=True)
-class GoalIndex:
+class GoalIndex(Struct, frozen=True):
     """What goal progress reads, with memo tables shared by goals that count the same
     thing (thousands of milestones often share a handful of `measure:` queries)."""
 

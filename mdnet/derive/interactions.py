@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from typing import NamedTuple, Protocol
+
+from msgspec import Struct
 
 from mdnet.config import Config
 from mdnet.derive.counting import by_contact as by_contact
@@ -32,8 +33,7 @@ _SCHEDULED = re.compile(
 _DUE = re.compile(r"(?:📅|📆|🗓)\ufe0f?\s*(\d{4}-\d{2}-\d{2})|\[due::\s*(\d{4}-\d{2}-\d{2})\]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(Struct, frozen=True):
     model: Model
     index: LinkIndex
     give: frozenset[str]
@@ -95,8 +95,7 @@ Entry = tuple[Stamp, tuple[str | None, ...], Share]
 """A note's stamp, the contact each of its links resolves to (its signature), its touches."""
 
 
-@dataclass(frozen=True, slots=True)
-class Memo:
+class Memo(Struct, frozen=True):
     """Each note's touches, to reuse for unchanged notes and to read from.
 
     A note's touches depend on the note itself, on which contact each of its links resolves
@@ -109,7 +108,7 @@ class Memo:
 
     context: str
     entries: dict[str, Entry]
-    again: Callable[[str], Touches] | None = field(default=None, compare=False)
+    again: Callable[[str], Touches] | None = None
     """How to collect one note's touches afresh (the memos `update` makes have it)."""
 
     def touches(self, path: str) -> Touches:

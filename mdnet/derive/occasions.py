@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from mdnet.model import Contact
 from mdnet.yearly import Yearly
@@ -14,8 +15,7 @@ REPORT_DAYS = 30
 """The report lists the birthdays and anniversaries of the next 30 days."""
 
 
-@dataclass(frozen=True, slots=True)
-class Occasion:
+class Occasion(Struct, frozen=True):
     """A contact's next birthday or anniversary."""
 
     contact: Contact

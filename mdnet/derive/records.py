@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from mdnet.model import Contact, Goal
 
@@ -65,8 +66,7 @@ class Relationship(NamedTuple):
     """The earliest scheduled touch on or after today, if any."""
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodCount:
+class PeriodCount(Struct, frozen=True):
     """Progress of a recurring goal in one period (its first and last day)."""
 
     start: date
@@ -75,8 +75,7 @@ class PeriodCount:
     met: bool
 
 
-@dataclass(frozen=True, slots=True)
-class GoalState:
+class GoalState(Struct, frozen=True):
     """Progress and pace of one goal on `today`."""
 
     goal: Goal
@@ -93,8 +92,7 @@ class GoalState:
     streak: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkHealth:
+class NetworkHealth(Struct, frozen=True):
     """How many active contacts of one network are within their cadence."""
 
     name: str

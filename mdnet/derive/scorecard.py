@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from mdnet.config import Scorecard
 from mdnet.derive.records import Interaction, Relationship
 
 
-@dataclass(frozen=True, slots=True)
-class Points:
+class Points(Struct, frozen=True):
     """Points earned on a date for one thing done."""
 
     date: date

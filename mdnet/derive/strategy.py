@@ -7,9 +7,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+
+from msgspec import Struct
 
 from mdnet.derive.interactions import Memo
 from mdnet.derive.records import Interaction, Relationship
@@ -22,8 +23,7 @@ _LINE = itemgetter(0, 1, 2)
 """Which line an interaction is: its date, path and line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Who:
+class Who(Struct, frozen=True):
     """The people a goal is about: networks, tags and contacts (paths)."""
 
     networks: tuple[str, ...] = ()
@@ -42,8 +42,7 @@ class Who:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class EventReturn:
+class EventReturn(Struct, frozen=True):
     """What one event gave back: who was there, who was new, who was followed up."""
 
     event: Event
@@ -58,8 +57,7 @@ class EventReturn:
     """Gives to its attendees and new contacts after the event, up to today."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reconnection:
+class Reconnection(Struct, frozen=True):
     """An interaction with a contact who had lapsed: silent for more than twice their cadence."""
 
     date: date

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from mdnet.diagnostics import Diagnostic, Edit, Fix
 
@@ -25,8 +26,7 @@ BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     """A note's bytes as read for fixing, split into lines as the parser counts them."""
 
     path: str
@@ -77,8 +77,7 @@ class Source:
         return (BOM if self.bom else "") + "".join(out)
 
 
-@dataclass(slots=True)
-class FixContext:
+class FixContext(Struct):
     """What a fixer may look at: the analysed vault, the note, its raw text, its findings."""
 
     analysis: Analysis
@@ -160,8 +159,7 @@ def attach_fixes(
     return [fixed.get(id(d), d) for d in diagnostics], sources
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
+class Planned(Struct, frozen=True):
     """The new text of each file one pass of fixes would write, and what it fixes."""
 
     texts: dict[str, str]

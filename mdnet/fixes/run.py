@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from mdnet.diagnostics import Diagnostic
 from mdnet.errors import UsageError
@@ -20,8 +21,7 @@ fixable findings stops here instead of looping."""
 Recheck = Callable[[], tuple[list[Diagnostic], dict[str, Source]]]
 
 
-@dataclass(slots=True)
-class FixRun:
+class FixRun(Struct):
     """What fixing did: notes written (with how many findings fixed in each) and what not."""
 
     diagnostics: list[Diagnostic]

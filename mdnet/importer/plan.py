@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from mdnet.analysis import Analysis
 from mdnet.errors import UsageError
@@ -28,8 +28,7 @@ SYNONYMS = {
 """A property counts as present under any of these keys (`--update` adds none of them)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Struct, frozen=True):
     """How to write: the contacts' network, tags and status, and today's date."""
 
     network: str | None = None
@@ -41,8 +40,7 @@ class Options:
     `anniversary_key` in mdnet.toml): imported dates are written under them."""
 
 
-@dataclass(frozen=True, slots=True)
-class New:
+class New(Struct, frozen=True):
     """A note to create: its path in the vault and its text."""
 
     person: Person
@@ -50,8 +48,7 @@ class New:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(Struct, frozen=True):
     """A person who is already a contact (`path`), or already earlier in this import
     (`path` is None, `line` is that row's)."""
 
@@ -61,8 +58,7 @@ class Known:
     line: int | None = None
 
 
-@dataclass(slots=True)
-class Plan:
+class Plan(Struct):
     folder: str
     new: list[New] = field(default_factory=list)
     known: list[Known] = field(default_factory=list)

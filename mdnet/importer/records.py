@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 MONTHS = {
     m: i + 1
@@ -19,8 +20,7 @@ class BadValue(ValueError):
     """A value that makes its row unusable (a date that does not exist, for one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(Struct, frozen=True):
     """One contact read from an export, values cleaned, dates checked."""
 
     line: int
@@ -40,16 +40,14 @@ class Person:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BadRow:
+class BadRow(Struct, frozen=True):
     """A row that was skipped, and why."""
 
     line: int
     reason: str
 
 
-@dataclass(slots=True)
-class Parsed:
+class Parsed(Struct):
     """Everything read from one file."""
 
     people: list[Person] = field(default_factory=list)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.analysis import Analysis
 from mdnet.errors import UsageError
@@ -20,8 +21,7 @@ from mdnet.scaffold import DEFAULT_FOLDERS, find_template, write_new
 from mdnet.textscan import nearest
 
 
-@dataclass(frozen=True, slots=True)
-class ImportRequest:
+class ImportRequest(Struct, frozen=True):
     file: Path
     vault: Path
     today: date
@@ -35,8 +35,7 @@ class ImportRequest:
     encoding: str = "utf-8"
 
 
-@dataclass(frozen=True, slots=True)
-class Update:
+class Update(Struct, frozen=True):
     """Properties `--update` adds to an existing contact note."""
 
     known: Known
@@ -45,8 +44,7 @@ class Update:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(Struct, frozen=True):
     text: str
     code: int
 

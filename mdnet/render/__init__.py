@@ -3,16 +3,16 @@ mdnet.formats.CHECK."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.diagnostics import Diagnostic
 from mdnet.formats import CHECK
 from mdnet.rules import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(Struct, frozen=True):
     """What a check renderer needs: the findings and how they were produced."""
 
     diagnostics: tuple[Diagnostic, ...]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from mdnet.diagnostics import Finding, Severity
 
@@ -18,8 +19,7 @@ CODE = re.compile(r"^[A-Z][0-9]{3}$")
 NAME = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(Struct, frozen=True):
     """A key of mdnet.toml that tunes a rule, declared next to the rule (yamllint's CONF):
     its kind (a :mod:`mdnet.configspec` kind: `count`, `number`, `strings`...), a one-line
     help, and the :class:`mdnet.config.Config` attribute that holds its value and default.
@@ -36,8 +36,7 @@ def option(key: str, kind: str, help: str, attr: str | None = None) -> Option:
     return Option(key, kind, help, attr or key)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A registered rule. Its docstring is the explanation `mdnet rule CODE` prints."""
 
     code: str

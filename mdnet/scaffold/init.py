@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.dates import moment_format
 from mdnet.errors import UsageError
@@ -13,8 +14,7 @@ from mdnet.scaffold.names import write_new
 from mdnet.scaffold.template import TEMPLATES_FOLDER, builtin, fill_template
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
+class Planned(Struct, frozen=True):
     """A file `init` writes: where (relative to the vault) and what."""
 
     path: str
@@ -28,8 +28,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(Struct, frozen=True):
     """Where `init` puts templates and daily notes: Obsidian's settings when the vault has
     them (`.obsidian/templates.json`, `daily-notes.json`), else mdnet's own layout."""
 

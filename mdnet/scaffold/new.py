@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from mdnet.config import Config
 from mdnet.errors import UsageError
@@ -20,8 +21,7 @@ DEFAULT_FOLDERS = {"contacts": "People", "goals": "Goals", "events": "Events"}
 FOLDER_KEY = {"contact": "contacts", "goal": "goals", "event": "events"}
 
 
-@dataclass(frozen=True, slots=True)
-class NewNote:
+class NewNote(Struct, frozen=True):
     """What `mdnet new` was asked for: the note, and the vault it goes in."""
 
     kind: str

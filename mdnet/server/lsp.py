@@ -10,13 +10,13 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
+from msgspec import Struct
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -31,8 +31,7 @@ log = logging.getLogger("mdnet.server")
 DEBOUNCE_SECONDS = 0.3
 
 
-@dataclass(frozen=True, slots=True)
-class Open:
+class Open(Struct, frozen=True):
     """An open note: its vault, its path there, the editor's text and version."""
 
     state: VaultState

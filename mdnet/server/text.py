@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lsprotocol import types as lsp
+from msgspec import Struct
 
 from mdnet.body import WIKILINK
 from mdnet.diagnostics import Diagnostic
@@ -53,8 +53,7 @@ class Codec:
         return lsp.Range(self.to_client(lines, line, start), self.to_client(lines, line, end))
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """Where a link is written: 0-based line, character start and end."""
 
     link: Link
