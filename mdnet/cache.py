@@ -12,6 +12,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
+@cache
 def code_stamp() -> str:
     """A digest of mdnet's version and every file of its package (as replay keys them): an
     edited mdnet, or another Python or set of installed packages, starts afresh. Every file

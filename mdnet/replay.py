@@ -26,6 +26,7 @@ import sysconfig
 import time
 import warnings
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,8 +164,11 @@ def _walk(root: Path) -> tuple[list[str], int, list[Found], dict[str, Found | No
     return lines, newest, files, aside
 
 
-def code_lines() -> list[str]:
-    """mdnet's version, each file of the package, Python and its installed packages."""
+@cache
+def code_lines() -> tuple[str, ...]:
+    """mdnet's version, each file of the package, Python and its installed packages: read
+    once a process (the replay key and each store of `.mdnet_cache/` ask; the code a
+    process runs is the code it read at start)."""
     lines = [__version__, sys.version, sys.executable]
     folders = [os.path.dirname(__file__)]
     while folders:  # depth first, names in order: as os.walk with sorted names, but quicker
@@ -185,7 +189,7 @@ def code_lines() -> list[str]:
     paths = sysconfig.get_paths()
     for where in sorted({paths["purelib"], paths["platlib"]}):  # sorted: the same every run
         lines.append(_stat_line(where, where)[0])  # changes when a package is (un)installed
-    return lines
+    return tuple(lines)
 
 
 def _around(root: Path, extra: Iterable[Path]) -> tuple[list[str], int]:
