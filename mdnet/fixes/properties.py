@@ -10,24 +10,12 @@ import datetime as dt
 import re
 from typing import Any
 
-import yaml
-
 from mdnet.dates import MONTH_NAMES
 from mdnet.diagnostics import Diagnostic, Fix
 from mdnet.fixes import FixContext, fixer, replace_edit
 from mdnet.note import KINDS
 from mdnet.rules.keys import known_key
 from mdnet.textscan import nearest
-
-
-class _Loader(yaml.CSafeLoader):
-    """As the front-matter parser reads values: dates stay text."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
-    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
 
 _COMMENT = re.compile(r"[ \t]+#")
 _UNQUOTED_LINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
@@ -75,10 +63,9 @@ def value_token(text: str, col: int) -> tuple[int, str] | None:
 
 
 def _load(token: str) -> Any:
-    try:
-        return yaml.load(token, Loader=_Loader)
-    except yaml.YAMLError:
-        return _Missing
+    from mdnet.yamlfront import load_value  # PyYAML, only when a fixer checks a value
+
+    return load_value(token, _Missing)
 
 
 class _Missing:
