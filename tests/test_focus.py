@@ -42,6 +42,7 @@ NOTES = {
     "People/Lee.md": "---\ntype: contact\nnetwork: work\n---\n## Log\n- 2026-10-01 Call #give\n",
     "Daily/2026-11-20.md": "- [ ] Call [[Lee]] 📅 2026-12-10\n",
     "People/Kai.md": "---\ntype: contact\nlast_contact: 2062-01-01\n---\n",  # C009
+    "People/Dee.md": "---\ntype: contact\nnetwork: work\n---\n",  # L003: Sam's alias
 }
 
 
@@ -67,7 +68,19 @@ def test_each_note_alone_gets_what_the_whole_check_gives_it(make_vault: MakeVaul
     vault = make_vault(NOTES, config='[networks.work]\ncadence = "14d"\n')
     whole = by_path(vault_rows(vault))
     found = {c for f in whole.values() for c, *_ in f}
-    assert {"C001", "C004", "C006", "C009", "L001", "L002", "F007", "F008", "G004", "E004"} <= found
+    assert {
+        "C001",
+        "C004",
+        "C006",
+        "C009",
+        "L001",
+        "L002",
+        "L003",
+        "F007",
+        "F008",
+        "G004",
+        "E004",
+    } <= found
     assert "People/Lee.md" not in whole
     for path in NOTES:
         alone = by_path(rows_of(vault, path))

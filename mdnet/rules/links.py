@@ -13,6 +13,7 @@ from mdnet.rules import rule
 
 if TYPE_CHECKING:
     from mdnet.analysis import Analysis
+    from mdnet.model import Contact
     from mdnet.noteparts import Link
 
 _DATE_TARGET = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -128,8 +129,17 @@ def duplicate_contact(analysis: Analysis) -> Iterator[Finding]:
         People/Alex Chen.md:     aliases: [Alex]
         People/Alexandra Ruiz.md: aliases: [Alex]   # L003 alias 'Alex' is also used by ...
     """
+    contacts = analysis.model.contacts
+    wanted: set[str] | None = None  # with a focus: the names of the focused contacts
+    if analysis.focus is not None:
+        focused = [contacts[p] for p in analysis.focus if p in contacts]
+        if not focused:
+            return
+        wanted = {low for c in focused for low in _lowered(c)}
     owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for contact in analysis.model.contacts.values():
+    for contact in contacts.values():
+        if wanted is not None and wanted.isdisjoint(_lowered(contact)):
+            continue  # shares no name with a focused contact: no finding in focus comes of it
         names = {contact.name.lower(): ("name", contact.name)}
         stem = contact.path.rsplit("/", 1)[-1][:-3]
         names.setdefault(stem.lower(), ("name", stem))
@@ -146,3 +156,11 @@ def duplicate_contact(analysis: Analysis) -> Iterator[Finding]:
             line, col = note.key_line(key)
             what = "name" if key == "name" else "alias"
             yield Finding(path, line, col, f"{what} {shown!r} is also used by {first}")
+
+
+def _lowered(contact: Contact) -> Iterator[str]:
+    """A contact's name, file name and aliases, lower case."""
+    yield contact.name.lower()
+    yield contact.path.rsplit("/", 1)[-1][:-3].lower()
+    for alias in contact.aliases:
+        yield alias.lower()
