@@ -20,12 +20,14 @@ import msgspec
 
 from mdnet import replay
 from mdnet.config import Config
+from mdnet.links import note_aliases
 from mdnet.note import Note
 from mdnet.notecodec import lazy_note, stored, unreadable
+from mdnet.noteparts import Problem
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = replay.FOLDER
-FORMAT = 6
+FORMAT = 7
 SHARDS = 16
 PARALLEL_MIN = 1500
 """Below this many notes to parse, starting worker processes costs more than it saves."""
@@ -36,15 +38,21 @@ same tick of the file system's clock, keeping its size, mtime and ctime (see rep
 Entry = tuple[int, int, int, Note]
 """A cached note: the size, mtime and ctime (ns) of its file when it was parsed, and the note."""
 
-# A shard file is one MessagePack array: [code stamp, {path: entry}, odd entries]. msgspec
-# decodes each note's head into a Note, checking every field's type, so a foreign or damaged
-# file is an error, never code run or a malformed note; a note's body is decoded (and
-# checked) on first use (mdnet/notecodec.py), and one that does not decode then is read from
-# its file again. The few entries MessagePack cannot hold (an integer beyond 64 bits in the
-# front matter, a file name with bytes that are not UTF-8) go, as plain values, into a
-# pickle that may name no class at all.
+# A shard file is one MessagePack array: [code stamp, {path: entry}, odd entries], an entry
+# [size, mtime, ctime, kind, aliases, problems, note]. msgspec decodes each note's head and body
+# fields into a Note's, checking every field's type, when first read (mdnet/notecodec.py),
+# so a foreign or damaged file is an error, never code run or a malformed note; a note
+# whose fields do not decode then is read from its file again. The few entries MessagePack
+# cannot hold (an integer beyond 64 bits in the front matter, a file name with bytes that
+# are not UTF-8) go, as plain values, into a pickle that may name no class at all.
 _ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(tuple[str, dict[str, tuple[int, int, int, msgspec.Raw]], bytes])
+_DECODER = msgspec.msgpack.Decoder(
+    tuple[
+        str,
+        dict[str, tuple[int, int, int, str, tuple[str, ...], tuple[Problem, ...], msgspec.Raw]],
+        bytes,
+    ]
+)
 _NOTES = msgspec.msgpack.Decoder(list[Note])
 
 
@@ -91,7 +99,7 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
         return _ENCODER.encode((stamp, stored, b""))
     except (OverflowError, UnicodeEncodeError, TypeError):
         pass  # some note holds what MessagePack cannot: find it and store it apart
-    plain: dict[str, tuple[int, int, int, Any]] = {}
+    plain: dict[str, tuple[int, int, int, str, list[str], tuple[Problem, ...], Any]] = {}
     odd: dict[str, tuple[int, int, int, Any]] = {}
     for path, entry in entries.items():
         try:
@@ -104,9 +112,11 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
     return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
-def _as_stored(entry: Entry) -> tuple[int, int, int, Any]:
-    """An entry as written: the note's fields in order (see notecodec.stored)."""
-    return (*entry[:3], stored(entry[3]))
+def _as_stored(entry: Entry) -> tuple[int, int, int, str, list[str], tuple[Problem, ...], Any]:
+    """An entry as written: the note's kind, aliases and problems, and its fields in order
+    (see notecodec.stored)."""
+    note = entry[3]
+    return (*entry[:3], note.kind, note_aliases(note), note.problems, stored(note))
 
 
 def _decode_odd(data: bytes) -> dict[str, Entry]:
@@ -128,8 +138,8 @@ def _load(
         if got != (code_stamp() if stamp is None else stamp):
             return {}
         entries: dict[str, Entry] = {
-            p: (size, mtime, ctime, lazy_note(data, reparse))
-            for p, (size, mtime, ctime, data) in raw.items()
+            p: (size, mtime, ctime, lazy_note(p, kind, aliases, problems, data, reparse))
+            for p, (size, mtime, ctime, kind, aliases, problems, data) in raw.items()
         }
         if odd:
             entries.update(_decode_odd(odd))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from msgspec import Struct
 
 from mdnet.note import Link, Note
+from mdnet.notecodec import kept_aliases
 
 
 class Resolution(Struct, frozen=True):
@@ -156,7 +157,11 @@ class LinkIndex:
 
 def note_aliases(note: Note) -> list[str]:
     """The aliases of a note, read as Obsidian reads them: from every key matching
-    `/^alias(es)?$/i` (`aliases`, `Aliases`, `alias`, `Alias`), a list or a single string."""
+    `/^alias(es)?$/i` (`aliases`, `Aliases`, `alias`, `Alias`), a list or a single string.
+    A cached note's were read so when it was parsed, and written beside it."""
+    kept = kept_aliases(note)
+    if kept is not None:
+        return list(kept)
     found: list[str] = []
     for key, value in note.meta.items():
         named = _NAMES_ALIASES.get(key)

@@ -1,13 +1,16 @@
-"""Cached notes, decoded in two steps: the head of a note (its path, kind, front matter,
-suppressions and problems) when the cache is loaded, the rest (its body: list items,
-links, tags, prose; its headings, key lines and daily date) on first use.
+"""Cached notes, decoded in three steps: a note's path, kind and aliases when the cache is
+loaded (they are written beside it); its head (front matter, suppressions, problems) when
+first read; each body field (list items, links, tags, prose, headings, key lines, daily
+date) when first read.
 
-A warm run reads the body of few notes: each note's interactions and per-note findings are
-kept apart (touchstore.py, findingmemo.py), and the model, the link index and most rules
-read only front matter. Decoding every body was most of loading the cache.
+A warm run reads the body of few notes, and the head of few besides contacts, goals and
+events: each note's interactions and per-note findings are kept apart (touchstore.py,
+findingmemo.py), the link index reads every note's aliases, the model reads the heads of
+the notes it is built from, and most rules read the front matter of those only. Decoding
+every head was most of loading the cache.
 
 A `LazyNote` is a `Note` in every way code can tell (equal to the same note parsed afresh,
-pickled as a plain `Note`, encoded by msgspec with every field) but whose body fields are
+pickled as a plain `Note`, encoded by msgspec with every field) but whose fields are
 filled from the note's MessagePack on first read."""
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import msgspec
 
 from mdnet.errors import MdnetError
 from mdnet.note import Note
+from mdnet.noteparts import Problem
 
 LAZY = (
     "items",
@@ -52,15 +56,21 @@ _Head = msgspec.defstruct(
 )
 _STATE = attrgetter(*_FIELDS)
 _HEAD = msgspec.msgpack.Decoder(_Head)
-_EAGER = tuple(name for name in _FIELDS if name not in LAZY)
+_KNOWN = ("path", "kind", "problems")
+"""Set when the cache is loaded (the path is the entry's key, the kind and the problems found
+reading the note, read for every note, are written beside it)."""
+_IN_HEAD = tuple(name for name in _FIELDS if name not in LAZY and name not in _KNOWN)
+"""Set from the head when one of them is first read."""
+_REPARSED = object()
+"""`_head` of a note read from its file again (its head did not decode): every slot set."""
 
 
 def _filler() -> Callable[[Any, Any], None]:
     """`fill(note, head)`: a note's slots set from its decoded head, one statement a field
     (as dataclasses and namedtuple write their methods: a loop over the fields costs twice
     as much, 6 ms for the 10k benchmark vault's notes)."""
-    lines = [f"    _set_{name}(note, head.{name})" for name in _EAGER]
-    scope = {f"_set_{name}": _SLOTS[name].__set__ for name in _EAGER}
+    lines = [f"    _set_{name}(note, head.{name})" for name in _IN_HEAD]
+    scope = {f"_set_{name}": _SLOTS[name].__set__ for name in _IN_HEAD}
     exec("def fill(note, head):\n" + "\n".join(lines), scope)
     fill: Callable[[Any, Any], None] = scope["fill"]
     return fill
@@ -70,12 +80,30 @@ _FILL = _filler()
 
 
 class LazyNote(Note):
-    """A cached note whose body fields are decoded when first read."""
+    """A cached note whose head and body fields are decoded when first read."""
 
-    __slots__ = ("_data", "_head", "_reparse")
+    __slots__ = ("_aliases", "_data", "_head", "_reparse")
+    _aliases: tuple[str, ...]
     _data: msgspec.Raw
     _head: Any
     _reparse: Callable[[str], Note]
+
+    def _opened(self) -> Any:
+        """The decoded head (its fields set on the note); None when the note was read from
+        its file again, which set every field."""
+        head = self._head
+        if head is None:
+            try:
+                head = _HEAD.decode(self._data)
+            except msgspec.MsgspecError:  # a damaged cache file: read the note afresh
+                fresh = self._reparse(self.path)
+                for name in _FIELDS:
+                    _SLOTS[name].__set__(self, getattr(fresh, name))
+                head = _REPARSED
+            else:
+                _FILL(self, head)
+            object.__setattr__(self, "_head", head)
+        return None if head is _REPARSED else head
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Note):
@@ -101,8 +129,11 @@ def _lazy(name: str) -> property:
             return slot.__get__(self, Note)
         except AttributeError:  # not read yet
             pass
+        head = self._opened()
+        if head is None:
+            return slot.__get__(self, Note)
         try:
-            value = decoder.decode(getattr(self._head, name))
+            value = decoder.decode(getattr(head, name))
         except msgspec.MsgspecError:  # a damaged cache file: read the note afresh
             value = getattr(self._reparse(self.path), name)
         slot.__set__(self, value)
@@ -111,21 +142,53 @@ def _lazy(name: str) -> property:
     return property(read, doc=f"The note's `{name}`, decoded on first read.")
 
 
+def _in_head(name: str) -> property:
+    slot = _SLOTS[name]
+
+    def read(self: LazyNote) -> Any:
+        if self._head is None:  # not read yet
+            self._opened()
+        return slot.__get__(self, Note)
+
+    return property(read, doc=f"The note's `{name}`, set when its head is first read.")
+
+
 for _name in LAZY:
     setattr(LazyNote, _name, _lazy(_name))
+for _name in _IN_HEAD:
+    setattr(LazyNote, _name, _in_head(_name))
 
 
-def lazy_note(data: msgspec.Raw, reparse: Callable[[str], Note]) -> Note:
-    """The note encoded in `data` (as `stored` gives it), its head decoded
-    now and its body on first use; `reparse(path)` reads the note afresh, should its body
-    not decode then. Raises msgspec.MsgspecError when the head does not decode."""
-    head = _HEAD.decode(data)
+def lazy_note(
+    path: str,
+    kind: str,
+    aliases: tuple[str, ...],
+    problems: tuple[Problem, ...],
+    data: msgspec.Raw,
+    reparse: Callable[[str], Note],
+) -> Note:
+    """The note encoded in `data` (as `stored` gives it), whose path, kind, aliases (as
+    `note_aliases` reads them) and problems are known: its head decoded on first read of a
+    field of it, each body field on its own first read; `reparse(path)` reads the note
+    afresh, should what is read not decode then."""
     note = object.__new__(LazyNote)
-    _FILL(note, head)
-    object.__setattr__(note, "_data", data)
-    object.__setattr__(note, "_head", head)
-    object.__setattr__(note, "_reparse", reparse)
+    _set_path(note, path)
+    _set_kind(note, kind)
+    _set_problems(note, problems)
+    _set(note, "_aliases", aliases)
+    _set(note, "_data", data)
+    _set(note, "_head", None)
+    _set(note, "_reparse", reparse)
     return note
+
+
+_set_path, _set_kind, _set_problems = (_SLOTS[name].__set__ for name in _KNOWN)
+_set = object.__setattr__
+
+
+def kept_aliases(note: Note) -> tuple[str, ...] | None:
+    """A cached note's aliases, as written beside it (None for a note parsed in this run)."""
+    return note._aliases if type(note) is LazyNote else None
 
 
 def stored(note: Note) -> tuple[Any, ...] | msgspec.Raw:

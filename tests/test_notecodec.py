@@ -104,7 +104,7 @@ def test_a_body_that_does_not_decode_is_read_again(make_vault: MakeVault) -> Non
     (shard,) = (vault / ".mdnet_cache").glob("notes-*.msgpack")
     stamp, entries, odd = msgspec.msgpack.decode(shard.read_bytes())
     links = [f.name for f in dataclasses.fields(Note)].index("links")
-    entries["Notes/A.md"][3][links] = [["not a link"]]  # the head still decodes
+    entries["Notes/A.md"][6][links] = [["not a link"]]  # the head still decodes
     shard.write_bytes(msgspec.msgpack.encode([stamp, entries, odd]))
     for stored in (vault / ".mdnet_cache").glob("*"):
         if not stored.name.startswith("notes-"):
@@ -113,3 +113,49 @@ def test_a_body_that_does_not_decode_is_read_again(make_vault: MakeVault) -> Non
     note = cache._load(shard)["Notes/A.md"][3]  # read without a way to read the file again
     with pytest.raises(MdnetError, match="mdnet clean"):
         note.links  # noqa: B018
+
+
+def _head_read(note: Note) -> bool:
+    return isinstance(note, LazyNote) and note._head is not None
+
+
+def test_a_note_checked_alone_reads_the_heads_of_few_notes(make_vault: MakeVault) -> None:
+    """A pre-commit run: the link index takes every note's aliases, and the parse problems
+    of every note are read, from beside the note; the model reads the heads of contacts,
+    goals and events; the other notes' heads stay unread."""
+    notes = {f"Daily/2026-11-{d:02d}.md": f"- Lunch with [[Dee]] ({d})\n" for d in range(1, 9)}
+    notes["People/Dana.md"] = "---\ntype: contact\naliases: [Dee]\n---\n## Log\n- 2026-10-01 Call\n"
+    notes["Notes/Aliased.md"] = "---\naliases: [Thing]\ntags: [x]\n---\nSee [[Thing]].\n"
+    notes["Notes/Broken.md"] = "---\nkey: [unclosed\n---\nText.\n"  # F002, kept beside
+    vault = make_vault(notes)
+    whole = _checked(vault, "--no-cache")
+    assert '"F002"' in whole and '"L001"' not in whole  # [[Dee]] and [[Thing]]: aliases
+    assert _checked(vault) == whole  # fills the cache
+    changed = "Daily/2026-11-08.md"
+    (vault / changed).write_text("- Lunch with [[Dee]] and [[Thing]] again\n")
+    analysis = open_vault(vault, date(2026, 11, 23), use_cache=True)
+    found = run_rules(analysis, Selection.merge(analysis), only=[changed])
+    assert not [d for d in found if d.code == "L001"]  # the aliases, read from beside
+    read = {n.path for n in analysis.vault.notes if _head_read(n)}
+    assert read == {"People/Dana.md"}, read
+    assert [p.code for p in analysis.notes["Notes/Broken.md"].problems] == ["F002"]
+    assert not _head_read(analysis.notes["Notes/Broken.md"])
+
+
+def test_a_head_that_does_not_decode_is_read_again(make_vault: MakeVault) -> None:
+    vault = make_vault({"Notes/A.md": "---\ntags: [x]\n---\nSee [[Nobody]].\n"})
+    clean = _checked(vault, "--no-cache")
+    assert _checked(vault) == clean
+    (shard,) = (vault / ".mdnet_cache").glob("notes-*.msgpack")
+    stamp, entries, odd = msgspec.msgpack.decode(shard.read_bytes())
+    meta = [f.name for f in dataclasses.fields(Note)].index("meta")
+    entries["Notes/A.md"][6][meta] = "not a mapping"  # the note's head no longer decodes
+    shard.write_bytes(msgspec.msgpack.encode([stamp, entries, odd]))
+    for stored in (vault / ".mdnet_cache").glob("*"):
+        if not stored.name.startswith("notes-"):
+            stored.unlink()
+    assert _checked(vault) == clean
+    note = cache._load(shard)["Notes/A.md"][3]
+    assert note.path == "Notes/A.md" and note.kind == "note"  # known without the head
+    with pytest.raises(MdnetError, match="mdnet clean"):
+        note.meta  # noqa: B018
