@@ -6,9 +6,6 @@ import contextlib
 import hashlib
 import io
 import os
-import pickle
-import shutil
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -56,14 +53,6 @@ _DECODER = msgspec.msgpack.Decoder(
 _NOTES = msgspec.msgpack.Decoder(list[Note])
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Plain values only (str, int, float, bool, None, bytes, lists, tuples, dicts): a pickle
-    that names any class or function is refused before anything is called."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
-
-
 @cache
 def code_stamp() -> str:
     """A digest of mdnet's version and every file of its package (as replay keys them): an
@@ -109,6 +98,8 @@ def _encode(stamp: str, entries: dict[str, Entry]) -> bytes:
             odd[path] = (*entry[:3], msgspec.to_builtins(entry[3]))
         except TypeError:
             pass  # a value of a type the parser does not make: parsed again next time
+    import pickle  # here, not at start-up: odd entries are rare
+
     return _ENCODER.encode((stamp, plain, pickle.dumps(odd, pickle.HIGHEST_PROTOCOL)))
 
 
@@ -120,7 +111,16 @@ def _as_stored(entry: Entry) -> tuple[int, int, int, str, list[str], tuple[Probl
 
 
 def _decode_odd(data: bytes) -> dict[str, Entry]:
-    odd = _PlainUnpickler(io.BytesIO(data)).load()
+    import pickle  # here, not at start-up: odd entries are rare
+
+    class PlainUnpickler(pickle.Unpickler):
+        """Plain values only (str, int, float, bool, None, bytes, lists, tuples, dicts): a
+        pickle that names any class or function is refused before anything is called."""
+
+        def find_class(self, module: str, name: str) -> Any:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+    odd = PlainUnpickler(io.BytesIO(data)).load()
     entries: dict[str, Entry] = {}
     for path, value in odd.items() if isinstance(odd, dict) else ():
         with contextlib.suppress(msgspec.ValidationError):
@@ -156,6 +156,8 @@ def _store(folder: Path, prefix: str, shards: dict[int, dict[str, Entry]], stamp
 def write_shards(folder: Path, prefix: str, shards: dict[int, bytes]) -> None:
     """Write shard files atomically (`PREFIX-N.msgpack`), then drop the files of the same
     kind (the prefix up to its first `-`) written by other versions or settings."""
+    import tempfile  # here, not at start-up: a run that writes nothing does not need it
+
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
@@ -297,5 +299,7 @@ def clean(root: Path) -> bool:
     folder = root / CACHE_DIR
     if not folder.is_dir():
         return False
+    import shutil
+
     shutil.rmtree(folder, ignore_errors=True)
     return True

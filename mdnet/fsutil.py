@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from mdnet.errors import UsageError
@@ -30,6 +29,8 @@ def write_atomic(path: Path, text: str, *, replace_generated_only: bool = False)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
+    import tempfile  # here, not at start-up: most runs write no note
+
     try:
         # A short prefix: the temporary name must fit where the target name just fits.
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:64]}.", suffix=".tmp")

@@ -9,13 +9,13 @@ rule (`BYMONTHDAY=-1`, the last day of February).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from msgspec import Struct
 
 from mdnet.dates import MONTH_NAMES, DateError, parse_date
+from mdnet.dates.parse import days_in_month, is_leap
 
 _NO_YEAR = re.compile(r"(?:--)?([0-9]{1,2})-([0-9]{1,2})")
 
@@ -33,7 +33,7 @@ class Yearly(Struct, frozen=True):
 
     def on(self, year: int) -> dt.date:
         """This date in `year`: February 29 is February 28 in a year that has none."""
-        if self.leap_day and not calendar.isleap(year):
+        if self.leap_day and not is_leap(year):
             return dt.date(year, 2, 28)
         return dt.date(year, self.month, self.day)
 
@@ -67,7 +67,7 @@ def parse_yearly(value: object) -> Yearly:
             month, day = int(match.group(1)), int(match.group(2))
             if not 1 <= month <= 12:
                 raise DateError(f"{value.strip()} is not a real date (month {month})")
-            last = calendar.monthrange(2000, month)[1]  # 2000 is a leap year: 02-29 is fine
+            last = days_in_month(2000, month)  # 2000 is a leap year: 02-29 is fine
             if not 1 <= day <= last:
                 raise DateError(
                     f"{value.strip()} is not a real date ({MONTH_NAMES[month - 1]} has {last} days)"

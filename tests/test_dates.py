@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import itertools
@@ -30,6 +31,7 @@ from mdnet.dates import (
     prev_period_start,
 )
 from mdnet.dates.moment import moment_format
+from mdnet.dates.parse import days_in_month, is_leap
 
 D = dt.date
 
@@ -912,3 +914,10 @@ def test_parse_period_edges(value: object, result: str) -> None:
     except DateError as error:
         assert error.message == result
         assert error.args == (result,)
+
+
+def test_days_in_month_and_leap_years_are_the_calendars() -> None:
+    for year in (*range(1, 2101), 2400, 9999):
+        assert is_leap(year) == calendar.isleap(year), year
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Final, Literal, get_args
 
-from mdnet.dates.parse import DateError, _show
+from mdnet.dates.parse import DateError, _show, days_in_month
 
 Period = Literal["day", "week", "month", "year"]
 
@@ -73,7 +72,7 @@ def period_end(d: dt.date, every: Period) -> dt.date:
             return dt.date.max
         return d + dt.timedelta(days=remaining)
     if every == "month":
-        return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        return d.replace(day=days_in_month(d.year, d.month))
     return d.replace(month=12, day=31)
 
 
