@@ -152,8 +152,8 @@ class Row:
     ratio_read: float | None = None
     ratio_naive: float | None = None
     ratio_paired: float | None = None
-    """The median of each timed run's time divided by that of the floor run just before it:
-    what the target is judged on (the machine's speed drifts over minutes; a pair does not)."""
+    """The median of each timed run's time divided by that of the floor run just before it
+    (a second view: the machine's speed drifts over minutes; see benchmarks/README.md)."""
     ratio_check: float | None = None
     """server-edit: its median divided by that of warm-one (the warm `check`)."""
     target: str = ""
@@ -746,7 +746,7 @@ def judge(rows: list[Row], size: int) -> None:
         cold = row.measurement.startswith("cold")
         floor = naive if cold else read
         factor = 2.0 if cold else factors[row.measurement]
-        ratio = row.ratio_paired if row.ratio_paired is not None else (t / floor if floor else None)
+        ratio = t / floor if floor else None
         if ratio is None:
             misses.append("floor missing")
         elif ratio > factor:
@@ -810,8 +810,8 @@ def markdown(rows: list[Row], env: dict[str, object]) -> str:
         "the process it polls). × read-all and × naive-fm divide the median time by the "
         "floor's median, timed at the start of the vault's rows. × paired floor: the median "
         "of each run's time divided by the floor's run just before it (read-all, or naive-fm "
-        "for the cold rows); the targets are judged on it, as the machine's speed drifts over "
-        "minutes.",
+        "for the cold rows), a second view of a machine whose speed drifts; the targets are "
+        "judged on the first two.",
     ]
     return "\n".join(lines) + "\n"
 
