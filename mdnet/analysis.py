@@ -7,10 +7,11 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from msgspec import Struct
 
-from mdnet import findingmemo, touchstore
+from mdnet import findingmemo, modelstore, touchstore
 from mdnet.config import Config
 from mdnet.derive import (
     Derivation,
@@ -30,9 +31,11 @@ from mdnet.derive.occasions import Occasion
 from mdnet.derive.occasions import occasions as next_occasions
 from mdnet.findingmemo import FindingMemo
 from mdnet.links import LinkIndex, note_aliases
-from mdnet.model import Model, build_model
+from mdnet.model import Goal, Model, build_kept, build_model
 from mdnet.note import Note, Problem
 from mdnet.vault import NoteLoader, Vault, load_serial, load_vault
+
+R = TypeVar("R")
 
 
 class Analysis:
@@ -124,13 +127,27 @@ class Analysis:
         previous = self._kept("model")
         if previous is not None:
             return build_model(self.vault.notes, keys, previous.model, self._changed)
-        return build_model(self.vault.notes, keys)
+        if not self._remember:
+            return build_model(self.vault.notes, keys)
+        root = self.vault.root
+        kept = modelstore.load(root, self.config)
+        model, parts = build_kept(self.vault.notes, keys, kept, self.vault.stamps or {})
+        modelstore.store(root, self.config, kept, parts)
+        return model
 
     def focused(self) -> Iterator[Note]:
         """The notes rules report on: those in `focus`, else every note."""
         if self.focus is None:
             return iter(self.vault.notes)
         return (n for n in (self.notes.get(p) for p in sorted(self.focus)) if n is not None)
+
+    def in_focus(self, records: Mapping[str, R]) -> list[R]:
+        """Those of these records (contacts, goals or events by path) whose notes rules
+        report on: every one, unless a focus is set (a rule whose findings on a record come
+        from it and its note alone reads no other note's front matter then)."""
+        if self.focus is None:
+            return list(records.values())
+        return [records[p] for p in sorted(self.focus) if p in records]
 
     def reports_on(self, paths: Iterable[str]) -> bool:
         """Whether a rule whose findings are all on these notes has anything to report:
@@ -250,6 +267,13 @@ class Analysis:
         """Goal path -> the goal its `parent:` resolves to."""
         return progress.parents(self.model, self.notes, self.index)
 
+    def parents_of(self, goals: Iterable[Goal]) -> Mapping[str, str | None]:
+        """The parents of these goals (see `parents`), read from their notes only unless
+        every goal's are derived already."""
+        if self.focus is None or "parents" in self.__dict__:
+            return self.parents
+        return progress.parents(self.model, self.notes, self.index, [g.path for g in goals])
+
     @cached_property
     def milestones(self) -> dict[str, tuple[str, ...]]:
         return progress.milestones(self.parents)
@@ -286,7 +310,9 @@ class Analysis:
                 if goal.active and (focus is None or path in focus)
             ]
             every = self.__dict__.get("goals")  # every goal's, when a report derived them
-            if every is not None:
+            if not wanted:  # none active in focus: no goal's parent or measure is read
+                found = {}
+            elif every is not None:
                 found = {goal.path: every[goal.path] for goal in wanted}
             else:
                 index, parents, milestones = self.goal_index, self.parents, self.milestones

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -247,20 +247,69 @@ def build_model(
                 model.meetings[path] = base.meetings[path]
             model.problems.extend(kept.get(path, ()))
             continue
-        kind = note.kind
-        if kind not in _MODELLED:
-            continue
-        f = _Fields(note, model)
-        if kind == "contact":
-            model.contacts[path] = _contact(note, f, yearly_keys)
-        elif kind == "goal":
-            model.goals[path] = _goal(note, f)
-        else:  # an event or a meeting
-            found_event = Event(
-                path=path, name=note.stem, date=f.date("date"), private=f.flag("private")
-            )
-            (model.events if kind == "event" else model.meetings)[path] = found_event
+        if note.kind in _MODELLED:
+            _add(model, path, _part(note, yearly_keys))
     return model
+
+
+Part = tuple[str, Contact | None, Goal | None, Event | None, tuple[Problem, ...]]
+"""A note's part of the model: its kind, its contact, goal or event, and the problems found
+building it (what mdnet/modelstore.py keeps between runs)."""
+
+
+def build_kept(
+    notes: tuple[Note, ...],
+    yearly_keys: tuple[str, str],
+    kept: Mapping[str, tuple[object, Part]],
+    stamps: Mapping[str, object | None],
+) -> tuple[Model, dict[str, tuple[object, Part]]]:
+    """`build_model`, taking each note's part from `kept` when its stamp there is the
+    note's file stamp (`stamps`; None for a note that may not be keyed so): such a note's
+    front matter is not read. Also returns every modelled note's part with its stamp."""
+    model = Model()
+    parts: dict[str, tuple[object, Part]] = {}
+    for note in notes:
+        if note.kind not in _MODELLED:
+            continue
+        path = note.path
+        stamp = stamps.get(path)
+        hit = kept.get(path)
+        if hit is not None and stamp is not None and hit[0] == stamp:
+            parts[path] = hit
+            part = hit[1]
+        else:
+            part = _part(note, yearly_keys)
+            parts[path] = (stamp, part)
+        _add(model, path, part)
+    return model, parts
+
+
+def _add(model: Model, path: str, part: Part) -> None:
+    kind, contact, goal, event, problems = part
+    if contact is not None:
+        model.contacts[path] = contact
+    elif goal is not None:
+        model.goals[path] = goal
+    elif event is not None:
+        (model.meetings if kind == "meeting" else model.events)[path] = event
+    model.problems.extend((path, problem) for problem in problems)
+
+
+def _part(note: Note, yearly_keys: tuple[str, str]) -> Part:
+    """One note's part of the model, built as `build_model` builds it."""
+    scratch = Model()
+    f = _Fields(note, scratch)
+    kind = note.kind
+    contact = goal = event = None
+    if kind == "contact":
+        contact = _contact(note, f, yearly_keys)
+    elif kind == "goal":
+        goal = _goal(note, f)
+    else:
+        event = Event(
+            path=note.path, name=note.stem, date=f.date("date"), private=f.flag("private")
+        )
+    return kind, contact, goal, event, tuple(problem for _, problem in scratch.problems)
 
 
 def _contact(note: Note, f: _Fields, yearly_keys: tuple[str, str]) -> Contact:

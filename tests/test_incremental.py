@@ -261,6 +261,45 @@ def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
 
 
 @pytest.mark.parametrize(
+    "damage", ["garbage", "foreign", "wrong-types", "other-version", "bad-contact"]
+)
+def test_a_bad_model_file_is_ignored_safely(
+    instant: None, workdir: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contacts, goals and events kept per note (modelstore.py): a damaged, foreign or
+    older file is never run and gives the same findings as no file at all."""
+    root, clock = workdir / "v", [1_700_000_000_000_000_000]
+    seed(root, clock)
+    clean = outputs(root, "2026-11-23", "--no-cache")
+    assert outputs(root, "2026-11-23") == clean
+    marker = root / "PWNED"
+    stamp = cache.code_stamp()
+    shards = list((root / ".mdnet_cache").glob("model-*.msgpack"))
+    assert shards
+    for shard in shards:
+        if damage == "garbage":
+            shard.write_bytes(b"\x93\xa4truncated")
+        elif damage == "foreign":  # a pickle that would run code, were it unpickled
+            shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
+        elif damage == "wrong-types":  # well-formed MessagePack, not parts of a model
+            shard.write_bytes(msgspec.msgpack.encode([stamp, "", {"People/x.md": [1, 2]}]))
+        elif damage == "bad-contact":  # right stamps; a contact whose name is a number
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            for entry in entries.values():
+                if entry[1][1] is not None:
+                    entry[1][1][1] = 5
+            shard.write_bytes(msgspec.msgpack.encode([stamp, context, entries]))
+        else:  # written by another mdnet: its code stamp differs
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
+    for path in (root / ".mdnet_cache").glob("replay-*.bin"):
+        path.unlink()  # or the run would only replay
+    assert run("check", str(root), "--format", "json", "--exit-zero").stdout == clean[0]
+    assert not marker.exists()
+    assert outputs(root, "2026-11-23") == clean
+
+
+@pytest.mark.parametrize(
     "damage", ["garbage", "foreign", "wrong-types", "other-version", "bad-touches"]
 )
 def test_a_bad_touches_file_is_ignored_safely(

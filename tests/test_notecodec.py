@@ -121,8 +121,8 @@ def _head_read(note: Note) -> bool:
 
 def test_a_note_checked_alone_reads_the_heads_of_few_notes(make_vault: MakeVault) -> None:
     """A pre-commit run: the link index takes every note's aliases, and the parse problems
-    of every note are read, from beside the note; the model reads the heads of contacts,
-    goals and events; the other notes' heads stay unread."""
+    of every note are read, from beside the note; the model takes each unchanged contact,
+    goal and event from its store (modelstore.py): no unchanged note's head is read."""
     notes = {f"Daily/2026-11-{d:02d}.md": f"- Lunch with [[Dee]] ({d})\n" for d in range(1, 9)}
     notes["People/Dana.md"] = "---\ntype: contact\naliases: [Dee]\n---\n## Log\n- 2026-10-01 Call\n"
     notes["Notes/Aliased.md"] = "---\naliases: [Thing]\ntags: [x]\n---\nSee [[Thing]].\n"
@@ -137,7 +137,8 @@ def test_a_note_checked_alone_reads_the_heads_of_few_notes(make_vault: MakeVault
     found = run_rules(analysis, Selection.merge(analysis), only=[changed])
     assert not [d for d in found if d.code == "L001"]  # the aliases, read from beside
     read = {n.path for n in analysis.vault.notes if _head_read(n)}
-    assert read == {"People/Dana.md"}, read
+    assert read == set(), read
+    assert analysis.model.contacts["People/Dana.md"].aliases == ("Dee",)
     assert [p.code for p in analysis.notes["Notes/Broken.md"].problems] == ["F002"]
     assert not _head_read(analysis.notes["Notes/Broken.md"])
 

@@ -48,10 +48,13 @@ class GoalIndex(Struct, frozen=True):
     totals: dict[tuple[MeasureKey, Period], dict[date, float]] = field(default_factory=dict)
 
 
-def parents(model: Model, notes: Mapping[str, Note], index: LinkIndex) -> dict[str, str | None]:
-    """Goal path -> the goal path its `parent:` link resolves to (or None)."""
+def parents(
+    model: Model, notes: Mapping[str, Note], index: LinkIndex, paths: Iterable[str] | None = None
+) -> dict[str, str | None]:
+    """Goal path -> the goal path its `parent:` link resolves to (or None): of every goal,
+    or of the goals at these paths."""
     out: dict[str, str | None] = {}
-    for path in model.goals:
+    for path in model.goals if paths is None else paths:
         out[path] = None
         for link in notes[path].links:
             if link.key == "parent":

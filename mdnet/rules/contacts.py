@@ -72,7 +72,7 @@ def contact_no_network(analysis: Analysis) -> Iterator[Finding]:
     Example:
         People/Sam Ortiz.md:1:1: C002 contact is in no network
     """
-    for contact in analysis.model.contacts.values():
+    for contact in analysis.in_focus(analysis.model.contacts):
         if contact.network is None and contact.status != "archived":
             yield Finding(contact.path, 1, 1, "contact is in no network; set `network:`")
 
@@ -101,7 +101,7 @@ def contact_unknown_network(analysis: Analysis) -> Iterator[Finding]:
     declared = analysis.config.networks
     if not declared:
         return
-    for contact in analysis.model.contacts.values():
+    for contact in analysis.in_focus(analysis.model.contacts):
         if contact.network and contact.network not in declared:
             near = nearest(contact.network, declared)
             hint = f"; did you mean {near!r}?" if near else f" (declared: {', '.join(declared)})"

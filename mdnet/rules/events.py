@@ -35,7 +35,7 @@ def event_no_goal(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Events/Fintech meetup.md:1:1: E001 event is not tied to a goal
     """
-    for event in analysis.model.events.values():
+    for event in analysis.in_focus(analysis.model.events):
         note = analysis.notes[event.path]
         if not any(link.key == "goal" for link in note.links):
             yield Finding(event.path, 1, 1, 'event is not tied to a goal; add `goal: "[[...]]"`')
@@ -52,7 +52,7 @@ def event_no_date(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Events/Fintech meetup.md:1:1: E002 event has no date
     """
-    for event in analysis.model.events.values():
+    for event in analysis.in_focus(analysis.model.events):
         if "date" not in analysis.notes[event.path].meta:
             yield Finding(event.path, 1, 1, "event has no date; add `date: YYYY-MM-DD`")
 

@@ -37,7 +37,7 @@ def goal_no_deadline(analysis: Analysis) -> Iterator[Finding]:
         goal: Publish 30 guest posts      # G001 goal has no deadline
         deadline: 2026-12-31              # fixed
     """
-    for goal in analysis.model.goals.values():
+    for goal in analysis.in_focus(analysis.model.goals):
         note = analysis.notes[goal.path]
         # A `deadline` or `every` that is there but unreadable already has its F finding.
         present = "deadline" in note.meta or note.meta.get("every") is not None
@@ -65,7 +65,7 @@ def goal_not_exact(analysis: Analysis) -> Iterator[Finding]:
         goal: Meet some bankers            # G002 goal is not exact
         goal: Meet 5 community bankers     # fine
     """
-    for goal in analysis.model.goals.values():
+    for goal in analysis.in_focus(analysis.model.goals):
         if goal.target is None and not has_number(goal.statement):
             line, col = goal.statement_at
             yield Finding(
@@ -100,7 +100,7 @@ def goal_vague_quantifier(analysis: Analysis) -> Iterator[Finding]:
         goal: Meet several bankers and a few founders   # G003 twice: "several", "a few"
     """
     words = analysis.config.vague_words
-    for goal in analysis.model.goals.values():
+    for goal in analysis.in_focus(analysis.model.goals):
         line, col = goal.statement_at
         for offset, word in find_vague(goal.statement, words):
             yield Finding(
@@ -162,7 +162,7 @@ def short_goal_no_parent(analysis: Analysis) -> Iterator[Finding]:
         horizon: short           # G005 short-term goal has no parent
         parent: "[[Publish 30 guest posts]]"
     """
-    for goal in analysis.model.goals.values():
+    for goal in analysis.in_focus(analysis.model.goals):
         note = analysis.notes[goal.path]
         if goal.horizon == "short" and note.meta.get("parent") in (None, ""):
             line, col = _at(analysis, goal, "horizon")
@@ -187,8 +187,9 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
         parent: "[[Dana Whitfield]]"     # G006 parent is a contact, not a long-term goal
     """
     goals = analysis.model.goals
-    parents = analysis.derived.parents
-    for goal in goals.values():
+    focused = analysis.in_focus(goals)
+    parents = analysis.parents_of(focused) if focused else {}
+    for goal in focused:
         note = analysis.notes[goal.path]
         if note.meta.get("parent") in (None, ""):
             continue
@@ -240,7 +241,7 @@ def short_goal_too_long(analysis: Analysis) -> Iterator[Finding]:
         deadline: 2026-09-30     # G007 spans 272 days (more than 92)
     """
     limit = analysis.config.short_max_days
-    for goal in analysis.model.goals.values():
+    for goal in analysis.in_focus(analysis.model.goals):
         if goal.horizon == "short" and goal.start and goal.deadline:
             days = (goal.deadline - goal.start).days
             if days > limit:
@@ -268,11 +269,9 @@ def long_goal_no_milestone(analysis: Analysis) -> Iterator[Finding]:
     Example:
         Goals/Publish 30 guest posts.md   # G008 no current milestone
     """
-    if not analysis.reports_on(analysis.model.goals):
-        return
     today = analysis.today
     goals = analysis.model.goals
-    for goal in goals.values():
+    for goal in analysis.in_focus(goals):  # the milestones are read for a long goal only
         if goal.horizon != "long" or not goal.active or goal.every:
             continue
         if goal.deadline and goal.deadline < today:
@@ -311,8 +310,9 @@ def goal_dates_inverted(analysis: Analysis) -> Iterator[Finding]:
         deadline: 2026-11-01     # G009 deadline is before start
     """
     goals = analysis.model.goals
-    parents = analysis.derived.parents
-    for goal in goals.values():
+    focused = analysis.in_focus(goals)
+    parents = analysis.parents_of(focused) if focused else {}
+    for goal in focused:
         if goal.start and goal.deadline and goal.deadline < goal.start:
             line, col = _at(analysis, goal, "deadline")
             yield Finding(

@@ -36,11 +36,12 @@ def goal_no_who(analysis: Analysis) -> Iterator[Finding]:
         goal: Publish 30 guest posts     # G011 long-term goal names no people
         who: [bloggers]                  # fixed
     """
-    who = analysis.derived.who
-    for goal in analysis.model.goals.values():
-        if goal.horizon != "long" or not goal.active or goal.every or who.get(goal.path):
+    for goal in analysis.in_focus(analysis.model.goals):
+        if goal.horizon != "long" or not goal.active or goal.every:
             continue
         if goal.measure and (goal.measure.network or goal.measure.tag):
+            continue
+        if analysis.derived.who.get(goal.path):  # derived for every goal, when first asked
             continue
         line, col = goal.statement_at
         yield Finding(
