@@ -1,13 +1,12 @@
-"""Cached notes, decoded in three steps: a note's path, kind and aliases when the cache is
-loaded (they are written beside it); its head (front matter, suppressions, problems) when
-first read; each body field (list items, links, tags, prose, headings, key lines, daily
-date) when first read.
+"""Cached notes, decoded in three steps: a note's path, kind, aliases and parse problems
+when the cache is loaded (they are written beside it); its head (front matter,
+suppressions) when first read; each body field (list items, links, tags, prose, headings,
+key lines, daily date) when first read.
 
-A warm run reads the body of few notes, and the head of few besides contacts, goals and
-events: each note's interactions and per-note findings are kept apart (touchstore.py,
-findingmemo.py), the link index reads every note's aliases, the model reads the heads of
-the notes it is built from, and most rules read the front matter of those only. Decoding
-every head was most of loading the cache.
+A warm run reads the body of few notes and the head of few: each note's interactions,
+per-note findings and part of the model are kept apart (touchstore.py, findingmemo.py,
+modelstore.py), the link index reads every note's aliases, and the rules read the front
+matter of the notes they report on. Decoding every head was most of loading the cache.
 
 A `LazyNote` is a `Note` in every way code can tell (equal to the same note parsed afresh,
 pickled as a plain `Note`, encoded by msgspec with every field) but whose fields are
