@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from msgspec import Struct, field
 
-from mdnet.dates import DateError, Period, parse_date, parse_duration, parse_period
+from mdnet.dates import DateError, Period, parse_period
 from mdnet.links import note_aliases
+from mdnet.modelfields import Fields, shown
 from mdnet.note import Note, Problem
-from mdnet.yearly import Yearly, parse_yearly
+from mdnet.yearly import Yearly
 
 CONTACT_STATUSES = ("active", "paused", "archived")
 GOAL_STATUSES = ("active", "done", "dropped")
@@ -100,109 +100,6 @@ class Model(Struct):
 
 _MODELLED = frozenset(("contact", "goal", "event", "meeting"))
 """The kinds of note the model is built from."""
-_DATES: dict[str, date] = {}
-"""Each date read from text (parse_date depends on the text alone)."""
-
-
-class _Fields:
-    """Typed access to one note's front matter, recording a problem per bad field."""
-
-    def __init__(self, note: Note, model: Model) -> None:
-        self.note = note
-        self.model = model
-        self.meta = note.meta
-
-    def problem(self, code: str, key: str, message: str) -> None:
-        line, col = self.note.key_line(key)
-        self.model.problems.append((self.note.path, Problem(code, line, col, message)))
-
-    def text(self, key: str) -> str | None:
-        value = self.meta.get(key)
-        if value is None:
-            return None
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value).strip() or None
-        self.problem("F005", key, f"`{key}` must be text, not {_shown(value)}")
-        return None
-
-    def date(self, key: str) -> date | None:
-        value = self.meta.get(key)
-        if value is None:
-            return None
-        if type(value) is str:  # dates written as text repeat from note to note
-            known = _DATES.get(value)
-            if known is not None:
-                return known
-        try:
-            found = parse_date(value)
-        except DateError as exc:
-            self.problem("F004", key, f"`{key}`: {exc}")
-            return None
-        if type(value) is str and len(_DATES) < 65536:
-            _DATES[value] = found
-        return found
-
-    def yearly(self, key: str) -> Yearly | None:
-        """A birthday or anniversary: `YYYY-MM-DD`, `--MM-DD` or `MM-DD` (F004 otherwise)."""
-        if self.meta.get(key) is None:
-            return None
-        try:
-            return parse_yearly(self.meta[key])
-        except DateError as exc:
-            self.problem("F004", key, f"`{key}`: {exc}")
-            return None
-
-    def number(self, key: str) -> float | None:
-        value = self.meta.get(key)
-        if value is None:
-            return None
-        number = None
-        try:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                number = float(value)
-            elif isinstance(value, str):
-                number = float(value.strip().replace(",", ""))
-        except (ValueError, OverflowError):  # not a number, or an integer too large for one
-            number = None
-        if number is not None and math.isfinite(number):  # .inf and .nan are no amounts
-            return number
-        self.problem("F005", key, f"`{key}` must be a number, not {_shown(value)}")
-        return None
-
-    def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
-        value = self.meta.get(key)
-        if value is None:
-            return default
-        if isinstance(value, str) and value.strip().lower() in choices:
-            return value.strip().lower()
-        self.problem(
-            "F005", key, f"`{key}` must be one of {', '.join(choices)}, not {_shown(value)}"
-        )
-        return default
-
-    def flag(self, key: str) -> bool:
-        value = self.meta.get(key)
-        if value is None:
-            return False
-        if isinstance(value, bool):
-            return value
-        self.problem("F005", key, f"`{key}` must be true or false, not {_shown(value)}")
-        return False
-
-    def duration(self, key: str) -> int | None:
-        value = self.meta.get(key)
-        if value is None:
-            return None
-        try:
-            return parse_duration(value)
-        except DateError as exc:
-            self.problem("C007", key, f"`{key}`: {exc}")
-            return None
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def goal_statement(note: Note) -> tuple[str, tuple[int, int]]:
@@ -296,9 +193,8 @@ def _add(model: Model, path: str, part: Part) -> None:
 
 
 def _part(note: Note, yearly_keys: tuple[str, str]) -> Part:
-    """One note's part of the model, built as `build_model` builds it."""
-    scratch = Model()
-    f = _Fields(note, scratch)
+    """One note's part of the model: its record, and the problems found building it."""
+    f = Fields(note)
     kind = note.kind
     contact = goal = event = None
     if kind == "contact":
@@ -309,17 +205,17 @@ def _part(note: Note, yearly_keys: tuple[str, str]) -> Part:
         event = Event(
             path=note.path, name=note.stem, date=f.date("date"), private=f.flag("private")
         )
-    return kind, contact, goal, event, tuple(problem for _, problem in scratch.problems)
+    return kind, contact, goal, event, tuple(f.problems)
 
 
-def _contact(note: Note, f: _Fields, yearly_keys: tuple[str, str]) -> Contact:
+def _contact(note: Note, f: Fields, yearly_keys: tuple[str, str]) -> Contact:
     aliases = note.meta.get("aliases")
     if isinstance(aliases, str):
         f.problem("F005", "aliases", f"`aliases` should be a list: aliases: [{aliases}]")
     elif aliases is not None and not (
         isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
     ):
-        f.problem("F005", "aliases", f"`aliases` must be a list of names, not {_shown(aliases)}")
+        f.problem("F005", "aliases", f"`aliases` must be a list of names, not {shown(aliases)}")
     return Contact(
         path=note.path,
         name=f.text("name") or note.stem,
@@ -339,21 +235,19 @@ def _contact(note: Note, f: _Fields, yearly_keys: tuple[str, str]) -> Contact:
     )
 
 
-def _met_at(note: Note, f: _Fields) -> bool:
+def _met_at(note: Note, f: Fields) -> bool:
     """Whether `met_at:` names an event by link (the link is resolved later)."""
     value = note.meta.get("met_at")
     if value is None:
         return False
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(v, str) and "[[" in v for v in items):
-        f.problem(
-            "F005", "met_at", f'`met_at` must be a link like "[[Event]]", not {_shown(value)}'
-        )
+        f.problem("F005", "met_at", f'`met_at` must be a link like "[[Event]]", not {shown(value)}')
         return False
     return True
 
 
-def _goal(note: Note, f: _Fields) -> Goal:
+def _goal(note: Note, f: Fields) -> Goal:
     statement, at = goal_statement(note)
     every: Period | None = None
     if note.meta.get("every") is not None:
@@ -381,19 +275,19 @@ def _goal(note: Note, f: _Fields) -> Goal:
     )
 
 
-def _who(note: Note, f: _Fields) -> tuple[str, ...]:
+def _who(note: Note, f: Fields) -> tuple[str, ...]:
     """`who:` (a name or a list): networks, `#tags` or contact links, as written."""
     value = note.meta.get("who")
     if value is None:
         return ()
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(v, str) for v in items):
-        f.problem("F005", "who", f"`who` must be networks, #tags or links, not {_shown(value)}")
+        f.problem("F005", "who", f"`who` must be networks, #tags or links, not {shown(value)}")
         return ()
     return tuple(v.strip() for v in items if v.strip())
 
 
-def _measure(note: Note, f: _Fields) -> Measure | None:
+def _measure(note: Note, f: Fields) -> Measure | None:
     value = note.meta.get("measure")
     if value is None:
         return None
@@ -401,7 +295,7 @@ def _measure(note: Note, f: _Fields) -> Measure | None:
         f.problem(
             "F005",
             "measure",
-            f"`measure` must be a mapping like {{count: contacts}}, not {_shown(value)}",
+            f"`measure` must be a mapping like {{count: contacts}}, not {shown(value)}",
         )
         return None
     count = value.get("count")
@@ -409,7 +303,7 @@ def _measure(note: Note, f: _Fields) -> Measure | None:
         f.problem(
             "F005",
             "measure",
-            f"`measure.count` must be one of {', '.join(MEASURES)}, not {_shown(count)}",
+            f"`measure.count` must be one of {', '.join(MEASURES)}, not {shown(count)}",
         )
         return None
     unknown = sorted(set(value) - {"count", "network", "tag", "new"})
