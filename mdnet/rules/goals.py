@@ -188,7 +188,7 @@ def goal_bad_parent(analysis: Analysis) -> Iterator[Finding]:
     """
     goals = analysis.model.goals
     focused = analysis.in_focus(goals)
-    parents = analysis.parents_of(focused) if focused else {}
+    parents = analysis.parents_of(focused)
     for goal in focused:
         note = analysis.notes[goal.path]
         if note.meta.get("parent") in (None, ""):
@@ -311,7 +311,7 @@ def goal_dates_inverted(analysis: Analysis) -> Iterator[Finding]:
     """
     goals = analysis.model.goals
     focused = analysis.in_focus(goals)
-    parents = analysis.parents_of(focused) if focused else {}
+    parents = analysis.parents_of(focused)
     for goal in focused:
         if goal.start and goal.deadline and goal.deadline < goal.start:
             line, col = _at(analysis, goal, "deadline")
