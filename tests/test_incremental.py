@@ -12,8 +12,9 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -260,12 +261,38 @@ def test_a_new_alias_collects_only_the_notes_whose_links_it_changes(
     assert set(seen) == {"People/Dana Reyes.md", "Daily/2026-11-02.md"}
 
 
+def damage_store(
+    root: Path, kind: str, damage: str, marker: Path, corrupt: Callable[[Any], None]
+) -> None:
+    """Damage every shard of one per-note store (`kind`: touches, model) as `damage` says:
+    bytes that are no MessagePack, a pickle that would run code, well-formed MessagePack of
+    the wrong types, another mdnet's code stamp, or else right stamps with `corrupt(entries)`
+    applied to the entries; then drop the stored outputs, or the next run would replay."""
+    stamp = cache.code_stamp()
+    shards = list((root / ".mdnet_cache").glob(f"{kind}-*.msgpack"))
+    assert shards
+    for shard in shards:
+        if damage == "garbage":
+            shard.write_bytes(b"\x93\xa4truncated")
+        elif damage == "foreign":  # a pickle that would run code, were it unpickled
+            shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
+        elif damage == "wrong-types":  # well-formed MessagePack, not the store's values
+            shard.write_bytes(msgspec.msgpack.encode([stamp, "ctx", {"People/x.md": [1, 2]}]))
+        elif damage == "other-version":  # written by another mdnet: its code stamp differs
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
+        else:
+            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
+            corrupt(entries)
+            shard.write_bytes(msgspec.msgpack.encode([stamp, context, entries]))
+    for path in (root / ".mdnet_cache").glob("replay-*.bin"):
+        path.unlink()
+
+
 @pytest.mark.parametrize(
     "damage", ["garbage", "foreign", "wrong-types", "other-version", "bad-contact"]
 )
-def test_a_bad_model_file_is_ignored_safely(
-    instant: None, workdir: Path, damage: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_bad_model_file_is_ignored_safely(instant: None, workdir: Path, damage: str) -> None:
     """The contacts, goals and events kept per note (modelstore.py): a damaged, foreign or
     older file is never run and gives the same findings as no file at all."""
     root, clock = workdir / "v", [1_700_000_000_000_000_000]
@@ -273,27 +300,13 @@ def test_a_bad_model_file_is_ignored_safely(
     clean = outputs(root, "2026-11-23", "--no-cache")
     assert outputs(root, "2026-11-23") == clean
     marker = root / "PWNED"
-    stamp = cache.code_stamp()
-    shards = list((root / ".mdnet_cache").glob("model-*.msgpack"))
-    assert shards
-    for shard in shards:
-        if damage == "garbage":
-            shard.write_bytes(b"\x93\xa4truncated")
-        elif damage == "foreign":  # a pickle that would run code, were it unpickled
-            shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
-        elif damage == "wrong-types":  # well-formed MessagePack, not parts of a model
-            shard.write_bytes(msgspec.msgpack.encode([stamp, "", {"People/x.md": [1, 2]}]))
-        elif damage == "bad-contact":  # right stamps; a contact whose name is a number
-            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
-            for entry in entries.values():
-                if entry[1][1] is not None:
-                    entry[1][1][1] = 5
-            shard.write_bytes(msgspec.msgpack.encode([stamp, context, entries]))
-        else:  # written by another mdnet: its code stamp differs
-            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
-            shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
-    for path in (root / ".mdnet_cache").glob("replay-*.bin"):
-        path.unlink()  # or the run would only replay
+
+    def bad_contact(entries: Any) -> None:  # right stamps; a contact whose name is a number
+        for entry in entries.values():
+            if entry[1][1] is not None:
+                entry[1][1][1] = 5
+
+    damage_store(root, "model", damage, marker, bad_contact)
     assert run("check", str(root), "--format", "json", "--exit-zero").stdout == clean[0]
     assert not marker.exists()
     assert outputs(root, "2026-11-23") == clean
@@ -310,26 +323,12 @@ def test_a_bad_touches_file_is_ignored_safely(
     clean = outputs(root, "2026-11-23", "--no-cache")
     outputs(root, "2026-11-23")
     marker = root / "PWNED"
-    stamp = cache.code_stamp()
-    shards = list((root / ".mdnet_cache").glob("touches-*.msgpack"))
-    assert shards
-    for shard in shards:
-        if damage == "garbage":
-            shard.write_bytes(b"\x93\xa4truncated")
-        elif damage == "foreign":  # a pickle that would run code, were it unpickled
-            shard.write_bytes(pickle.dumps((os.system, (f"touch '{marker}'",))))
-        elif damage == "wrong-types":  # well-formed MessagePack, not interactions
-            shard.write_bytes(msgspec.msgpack.encode([stamp, "ctx", {"People/x.md": [1, 2]}]))
-        elif damage == "bad-touches":  # right stamps and signatures; touches that are not
-            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
-            for entry in entries.values():
-                entry[1][1] = [[["not a date", 1]], "no plans"]
-            shard.write_bytes(msgspec.msgpack.encode([stamp, context, entries]))
-        else:  # written by another mdnet: its code stamp differs
-            _, context, entries = msgspec.msgpack.decode(shard.read_bytes())
-            shard.write_bytes(msgspec.msgpack.encode(["another mdnet", context, entries]))
-    for path in (root / ".mdnet_cache").glob("replay-*.bin"):
-        path.unlink()  # or the run would only replay
+
+    def bad_touches(entries: Any) -> None:  # right stamps and signatures; touches that are not
+        for entry in entries.values():
+            entry[1][1] = [[["not a date", 1]], "no plans"]
+
+    damage_store(root, "touches", damage, marker, bad_touches)
     seen = spy(monkeypatch)
     assert run("check", str(root), "--format", "json", "--exit-zero").stdout == clean[0]
     assert not marker.exists()

@@ -97,18 +97,25 @@ def test_a_warm_run_after_one_changed_note_decodes_few_bodies(make_vault: MakeVa
     assert decoded == set()  # every other note's touches and findings were kept
 
 
+def _damaged(vault: Path, field: str, value: object) -> Path:
+    """Write `value` as Notes/A.md's `field` in its cached entry, and remove every other
+    cache file (or the run would replay, or keep the note's findings); the shard's path."""
+    (shard,) = (vault / ".mdnet_cache").glob("notes-*.msgpack")
+    stamp, entries, odd = msgspec.msgpack.decode(shard.read_bytes())
+    index = [f.name for f in dataclasses.fields(Note)].index(field)
+    entries["Notes/A.md"][6][index] = value
+    shard.write_bytes(msgspec.msgpack.encode([stamp, entries, odd]))
+    for stored in (vault / ".mdnet_cache").glob("*"):
+        if not stored.name.startswith("notes-"):
+            stored.unlink()
+    return shard
+
+
 def test_a_body_that_does_not_decode_is_read_again(make_vault: MakeVault) -> None:
     vault = make_vault({"Notes/A.md": "See [[Nobody]] and [[Elsewhere]].\n"})
     clean = _checked(vault, "--no-cache")
     assert _checked(vault) == clean
-    (shard,) = (vault / ".mdnet_cache").glob("notes-*.msgpack")
-    stamp, entries, odd = msgspec.msgpack.decode(shard.read_bytes())
-    links = [f.name for f in dataclasses.fields(Note)].index("links")
-    entries["Notes/A.md"][6][links] = [["not a link"]]  # the head still decodes
-    shard.write_bytes(msgspec.msgpack.encode([stamp, entries, odd]))
-    for stored in (vault / ".mdnet_cache").glob("*"):
-        if not stored.name.startswith("notes-"):
-            stored.unlink()  # or the run would replay or keep the note's findings
+    shard = _damaged(vault, "links", [["not a link"]])  # the head still decodes
     assert _checked(vault) == clean
     note = cache._load(shard)["Notes/A.md"][3]  # read without a way to read the file again
     with pytest.raises(MdnetError, match="mdnet clean"):
@@ -147,14 +154,7 @@ def test_a_head_that_does_not_decode_is_read_again(make_vault: MakeVault) -> Non
     vault = make_vault({"Notes/A.md": "---\ntags: [x]\n---\nSee [[Nobody]].\n"})
     clean = _checked(vault, "--no-cache")
     assert _checked(vault) == clean
-    (shard,) = (vault / ".mdnet_cache").glob("notes-*.msgpack")
-    stamp, entries, odd = msgspec.msgpack.decode(shard.read_bytes())
-    meta = [f.name for f in dataclasses.fields(Note)].index("meta")
-    entries["Notes/A.md"][6][meta] = "not a mapping"  # the note's head no longer decodes
-    shard.write_bytes(msgspec.msgpack.encode([stamp, entries, odd]))
-    for stored in (vault / ".mdnet_cache").glob("*"):
-        if not stored.name.startswith("notes-"):
-            stored.unlink()
+    shard = _damaged(vault, "meta", "not a mapping")  # the note's head no longer decodes
     assert _checked(vault) == clean
     note = cache._load(shard)["Notes/A.md"][3]
     assert note.path == "Notes/A.md" and note.kind == "note"  # known without the head
