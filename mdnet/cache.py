@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from mdnet import replay
+from mdnet import forked, replay
 from mdnet.config import Config
 from mdnet.links import note_aliases
 from mdnet.note import Note
@@ -240,6 +240,7 @@ def cached_loader(use_cache: bool) -> NoteLoader:
     def load(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
         if not use_cache:
             return parse_all(root, entries, config)
+        forked.finish()  # what an earlier load of this process left to write, first
         settled = time.time_ns() - SETTLE_NS
         folder, prefix, stamp = root / CACHE_DIR, _prefix(config), code_stamp()
         old: dict[str, Entry] = {}
@@ -288,7 +289,7 @@ def cached_loader(use_cache: bool) -> NoteLoader:
                 number = shard_of(path)
                 if number in shards:
                     shards[number][path] = value
-            _store(folder, prefix, shards, stamp)
+            forked.later(lambda: _store(folder, prefix, shards, stamp))
         return [notes[e.path] for e in entries]
 
     return load

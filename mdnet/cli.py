@@ -114,6 +114,7 @@ def main() -> None:
         click.echo("mdnet: aborted", err=True)
         sys.exit(1)
     code = code if isinstance(code, int) else 0
+    forked.finish()
     if command == ["server"]:
         sys.exit(code)  # a long-lived process: shut down the usual way
     # The output is written: leave without tearing down the records one by one (about an

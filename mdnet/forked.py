@@ -31,6 +31,29 @@ T = TypeVar("T")
 ALLOWED = False
 """Set by the console script for a `check` or `report`: one thread, a short life."""
 
+_LATER: list[Callable[[], None]] = []
+"""Cache files to write before the process ends (see `later`)."""
+
+
+def later(write: Callable[[], None]) -> None:
+    """Have `write` done (a cache file for the next run, which nothing in this one reads) by
+    the next forked copy, after its work, or else by this process when its run ends
+    (`finish`); at once where no copy may be forked.
+
+    A cold check's copy runs the per-note rules in less time than this process takes to
+    derive the vault's state, so writing the notes cache there takes it off the time the
+    user waits (at 10k notes, 0.09 s of a 1.2 s run)."""
+    if ALLOWED:
+        _LATER.append(write)
+    else:
+        write()
+
+
+def finish() -> None:
+    """Do the writes `later` left to this process (the console script, before it exits)."""
+    while _LATER:
+        _LATER.pop(0)()
+
 
 def available() -> bool:
     """Whether work may be handed to a forked copy of this process: allowed, on Linux, two
@@ -76,11 +99,15 @@ def start(work: Callable[[], T], kind: Any) -> Callable[[], T]:
         os.close(write)
         result = work()
         return lambda: result
-    if pid == 0:  # the copy: do the work, send it, leave without running anything else
+    handed = _LATER[:]  # the copy writes them (or, should it fail, this process)
+    _LATER.clear()
+    if pid == 0:  # the copy: do the work and the writes, send the result, leave
         code = 1
         try:
             os.close(read)
             data = msgspec.msgpack.encode(work())
+            for pending in handed:
+                pending()
             with os.fdopen(write, "wb") as pipe:
                 pipe.write(data)
             code = 0
@@ -98,6 +125,8 @@ def start(work: Callable[[], T], kind: Any) -> Callable[[], T]:
                 return decoded
             except msgspec.MsgspecError:
                 pass
+        for pending in handed:
+            pending()
         return work()
 
     return join

@@ -8,12 +8,13 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import TODAY, MakeVault, run
 
-from mdnet import check, forked
+from mdnet import cache, check, forked
 
 FORKS = sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 needs_fork = pytest.mark.skipif(not FORKS, reason="work is forked on Linux with 2 CPUs only")
@@ -52,6 +53,46 @@ def test_without_memory_for_a_copy_the_work_is_done_here(monkeypatch: pytest.Mon
     assert forked.start(lambda: [os.getpid()], list[int])() == [os.getpid()]
 
 
+@needs_fork
+def test_writes_left_for_later_are_done_once_by_the_copy_or_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(forked, "ALLOWED", True)
+    here = os.getpid()
+
+    def writer(name: str) -> Callable[[], None]:
+        def write() -> None:  # appends, so a write done twice shows
+            with (tmp_path / name).open("a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
+
+        return write
+
+    forked.later(writer("a"))
+    assert not (tmp_path / "a").exists()  # left for later
+    forked.start(lambda: [1], list[int])()
+    done_by = (tmp_path / "a").read_text(encoding="utf-8").split()
+    assert len(done_by) == 1 and int(done_by[0]) != here  # by the copy, once
+    forked.finish()
+    assert len((tmp_path / "a").read_text(encoding="utf-8").split()) == 1
+
+    forked.later(writer("b"))  # a copy that fails: this process writes
+    forked.start(lambda: [os.getpid()] if os.getpid() == here else 1 / 0, list[int])()
+    assert (tmp_path / "b").read_text(encoding="utf-8").split() == [str(here)]
+
+    forked.later(writer("c"))  # no copy started: written when the run ends
+    assert not (tmp_path / "c").exists()
+    forked.finish()
+    assert (tmp_path / "c").read_text(encoding="utf-8").split() == [str(here)]
+
+
+def test_without_leave_writes_are_done_at_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(forked, "ALLOWED", False)
+    forked.later(lambda: (tmp_path / "done").touch())
+    assert (tmp_path / "done").exists()
+
+
 def test_without_leave_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "ALLOWED", False)  # a test runner, the language server
     assert forked.start(lambda: [os.getpid()], list[int])() == [os.getpid()]
@@ -68,7 +109,9 @@ def _vault(make_vault: MakeVault, notes: int) -> Path:
 
 
 @needs_fork
-def test_a_cold_check_of_many_notes_forks_and_finds_the_same(make_vault: MakeVault) -> None:
+def test_a_cold_check_of_many_notes_forks_and_finds_the_same(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = _vault(make_vault, check.FORK_MIN)
     args = ["check", str(vault), "--format", "json", "--exit-zero"]
     here = run(*args, "--no-cache")  # in this process: nothing forked
@@ -87,6 +130,13 @@ def test_a_cold_check_of_many_notes_forks_and_finds_the_same(make_vault: MakeVau
         done = cli(*extra)
         assert f"per-note rules: {check.FORK_MIN + 3} notes, in a second" in done.stderr
         assert json.loads(done.stdout) == expected
+    # The copy wrote the notes cache too: a later run (another request: no replay) parses no
+    # note.
+    parsed: list[str] = []
+    monkeypatch.setattr(cache, "read_note", lambda root, entry, config: parsed.append(entry.path))
+    assert run(*args, "--statistics").exit_code == 0
+    assert parsed == []
+    monkeypatch.undo()
     (vault / "Notes/0000.md").write_text("See [[Pat]].\n", encoding="utf-8")
     again = cli()  # one note changed: the rest of the findings come from the cache
     assert "second process" not in again.stderr
