@@ -180,19 +180,28 @@ def write_shards(folder: Path, prefix: str, shards: dict[int, bytes]) -> None:
         pass  # a read-only vault still gets checked, only slower next time
 
 
-def _parse_chunk(args: tuple[Path, list[FileEntry], Config]) -> bytes | list[Note]:
+def _parse_chunk(args: tuple[Path, list[FileEntry], Config]) -> bytes:
     """A worker's notes, sent back in MessagePack (a few times cheaper to encode and decode
-    than a pickle), or pickled when one of them holds what MessagePack cannot."""
+    than a pickle), or pickled when one of them holds what MessagePack cannot; the first
+    byte says which."""
     root, entries, config = args
     notes = [read_note(root, e, config) for e in entries]
     try:
-        return _ENCODER.encode(notes)
+        return b"M" + _ENCODER.encode(notes)
     except (OverflowError, UnicodeEncodeError):
-        return notes
+        import pickle  # here, not at start-up: such notes are rare
+
+        return b"P" + pickle.dumps(notes, pickle.HIGHEST_PROTOCOL)
 
 
-def _received(part: bytes | list[Note]) -> list[Note]:
-    return _NOTES.decode(part) if isinstance(part, bytes) else part
+def _received(part: bytes) -> list[Note]:
+    """The notes `_parse_chunk` sent (from a process this one started: a pickle is safe)."""
+    if part[:1] == b"M":
+        return _NOTES.decode(part[1:])
+    import pickle
+
+    notes: list[Note] = pickle.loads(part[1:])
+    return notes
 
 
 def _chunks(items: list[FileEntry], n: int) -> Iterator[list[FileEntry]]:
@@ -204,12 +213,11 @@ def _chunks(items: list[FileEntry], n: int) -> Iterator[list[FileEntry]]:
 def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
     """Parse notes, across processes when there are many (same result as a serial run).
 
-    This process parses its own share while the workers parse theirs."""
+    This process parses its own share while the others parse theirs: on two CPUs a forked
+    copy (mdnet/forked.py) where the console script allows one, else a pool of workers."""
     workers = min(os.cpu_count() or 1, 8)
     if len(entries) < PARALLEL_MIN or workers < 2:
         return [read_note(root, e, config) for e in entries]
-    from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
-
     # Workers send their notes back in MessagePack, which this process decodes in a small
     # fraction of the time parsing them takes; so every process takes an equal share (on 2
     # CPUs, half: 0.71 s for the 10k benchmark vault, against 0.76 s when this process took
@@ -218,19 +226,30 @@ def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note
     mine_idx = list(range(0, len(entries), workers))
     rest_idx = [i for i in range(len(entries)) if i % workers]
     rest = [entries[i] for i in rest_idx]
-    jobs = [(root, chunk, config) for chunk in _chunks(rest, (workers - 1) * 2)]
-    try:
-        with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-            futures = pool.map(_parse_chunk, jobs)
-            notes: list[Note | None] = [None] * len(entries)
-            for i in mine_idx:
-                notes[i] = read_note(root, entries[i], config)
-            theirs = (n for part in futures for n in _received(part))
-            for i, parsed in zip(rest_idx, theirs, strict=True):
-                notes[i] = parsed
-            return [n for n in notes if n is not None]
-    except (OSError, RuntimeError):  # no processes allowed here: parse in this one
-        return [read_note(root, e, config) for e in entries]
+    notes: list[Note | None] = [None] * len(entries)
+
+    def parse_mine() -> None:
+        for i in mine_idx:
+            notes[i] = read_note(root, entries[i], config)
+
+    if workers == 2 and forked.available():  # one copy: no pool to start and shut down
+        pending = forked.start(lambda: _parse_chunk((root, rest, config)), bytes)
+        parse_mine()
+        theirs = _received(pending())
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
+
+        jobs = [(root, chunk, config) for chunk in _chunks(rest, (workers - 1) * 2)]
+        try:
+            with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+                futures = pool.map(_parse_chunk, jobs)
+                parse_mine()
+                theirs = [n for part in futures for n in _received(part)]
+        except (OSError, RuntimeError):  # no processes allowed here: parse in this one
+            return [read_note(root, e, config) for e in entries]
+    for i, parsed in zip(rest_idx, theirs, strict=True):
+        notes[i] = parsed
+    return [n for n in notes if n is not None]
 
 
 def cached_loader(use_cache: bool) -> NoteLoader:

@@ -14,7 +14,7 @@ import msgspec
 import pytest
 from conftest import MakeVault, run
 
-from mdnet import cache
+from mdnet import cache, forked
 from mdnet.config import Config, load_config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, discover
@@ -334,11 +334,18 @@ def test_notes_from_worker_processes_are_the_same_as_parsed_here(
     serial = cache.parse_all(vault, entries, config)
     for entry in entries:  # each as a worker sends it: MessagePack, or a pickle when it must
         sent = pickle.loads(pickle.dumps(cache._parse_chunk((vault, [entry], config))))
-        assert isinstance(sent, list) == (entry.path == "People/Big.md")
+        assert sent.startswith(b"P") == (entry.path == "People/Big.md")  # P: pickled
         assert repr(cache._received(sent)) == repr([n for n in serial if n.path == entry.path])
     monkeypatch.setattr(cache, "PARALLEL_MIN", 2)
     monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
-    assert repr(cache.parse_all(vault, entries, config)) == repr(serial)
+    assert repr(cache.parse_all(vault, entries, config)) == repr(serial)  # a pool
+    if sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1:
+        monkeypatch.setattr(forked, "ALLOWED", True)  # as the console script: a forked copy
+        assert forked.available()
+        by_path = {n.path: n for n in serial}
+        for order in (entries, entries[1:] + entries[:1]):  # the big number on either side
+            expected = [by_path[e.path] for e in order]
+            assert repr(cache.parse_all(vault, order, config)) == repr(expected)
 
 
 def test_a_note_the_cache_cannot_hold_is_parsed_again(tmp_path: Path) -> None:
