@@ -107,7 +107,7 @@ class NoteStore(Generic[V]):
                 if type(kept[0]) is tuple:
                     shard[path] = kept
         code = code_stamp()
-        data = {n: _encode((code, context, found)) for n, found in shards.items()}
+        data = ((n, _encode((code, context, found))) for n, found in shards.items())
         write_shards(root / CACHE_DIR, self._prefix(settings), data)
 
 
