@@ -142,6 +142,7 @@ def _per_note(
 
     if len(fresh) >= FORK_MIN and forked.available():
         analysis.forked = len(fresh)
+        _ = analysis.model  # built once, for both processes; the copy writes its file
         pending = forked.start(run, list[tuple[str, Finding]])
     else:
         done = run() if fresh else []

@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar, cast
 
 import msgspec
 
+from mdnet import forked
 from mdnet.cache import CACHE_DIR, SHARDS, code_stamp, shard_of, shard_path, write_shards
 
 V = TypeVar("V")
@@ -88,7 +89,8 @@ class NoteStore(Generic[V]):
         were loaded; None: every shard). `value(entry)`: the file stamp and value to keep;
         an entry whose stamp is not a file's (a note held in memory, or changed too recently
         to be told apart from a later write) is not stored, nor is its shard rewritten for
-        it: the stored entry it replaces no longer matches the note's stamp either."""
+        it: the stored entry it replaces no longer matches the note's stamp either.
+        The shards are encoded and written through `forked.later`."""
         if dirty is None:
             numbers = set(range(SHARDS))
         else:  # an entry not kept (its stamp is no file's) needs no shard written for it
@@ -106,9 +108,9 @@ class NoteStore(Generic[V]):
                 kept = value(entry)
                 if type(kept[0]) is tuple:
                     shard[path] = kept
-        code = code_stamp()
+        code, folder, prefix = code_stamp(), root / CACHE_DIR, self._prefix(settings)
         data = ((n, _encode((code, context, found))) for n, found in shards.items())
-        write_shards(root / CACHE_DIR, self._prefix(settings), data)
+        forked.later(lambda: write_shards(folder, prefix, data))
 
 
 def _encode(shard: tuple[str, str, dict[str, tuple[object, Any]]]) -> bytes:
