@@ -107,6 +107,8 @@ def start(work: Callable[[], T], kind: Any) -> Callable[[], T]:
     handed = _LATER[:]  # the copy writes them (or, should it fail, this process)
     _LATER.clear()
     if pid == 0:  # the copy: do the work and the writes, send the result, leave
+        # (a write the work itself leaves for later is not made here: what the copy derives,
+        # this process derives too, and writes)
         code = 1
         try:
             os.close(read)
