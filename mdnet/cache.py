@@ -220,38 +220,72 @@ def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note
     workers = min(os.cpu_count() or 1, 8)
     if len(entries) < PARALLEL_MIN or workers < 2:
         return [read_note(root, e, config) for e in entries]
+    if workers == 2 and forked.available():  # one copy: no pool to start and shut down
+        return _parse_shared(root, entries, config)
+    from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
+
     # Workers send their notes back in MessagePack, which this process decodes in a small
-    # fraction of the time parsing them takes; so every process takes an equal share (on 2
-    # CPUs, half: 0.71 s for the 10k benchmark vault, against 0.76 s when this process took
-    # three fifths). Shares are interleaved (kinds of notes cluster by folder, and some
-    # kinds cost more to parse).
+    # fraction of the time parsing them takes; so every process takes an equal share.
+    # Shares are interleaved (kinds of notes cluster by folder, and some kinds cost more to
+    # parse).
     mine_idx = list(range(0, len(entries), workers))
     rest_idx = [i for i in range(len(entries)) if i % workers]
     rest = [entries[i] for i in rest_idx]
+    jobs = [(root, chunk, config) for chunk in _chunks(rest, (workers - 1) * 2)]
     notes: list[Note | None] = [None] * len(entries)
-
-    def parse_mine() -> None:
-        for i in mine_idx:
-            notes[i] = read_note(root, entries[i], config)
-
-    if workers == 2 and forked.available():  # one copy: no pool to start and shut down
-        pending = forked.start(lambda: _parse_chunk((root, rest, config)), bytes)
-        parse_mine()
-        theirs = _received(pending())
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
-
-        jobs = [(root, chunk, config) for chunk in _chunks(rest, (workers - 1) * 2)]
-        try:
-            with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-                futures = pool.map(_parse_chunk, jobs)
-                parse_mine()
-                theirs = [n for part in futures for n in _received(part)]
-        except (OSError, RuntimeError):  # no processes allowed here: parse in this one
-            return [read_note(root, e, config) for e in entries]
+    try:
+        with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+            futures = pool.map(_parse_chunk, jobs)
+            for i in mine_idx:
+                notes[i] = read_note(root, entries[i], config)
+            theirs = [n for part in futures for n in _received(part)]
+    except (OSError, RuntimeError):  # no processes allowed here: parse in this one
+        return [read_note(root, e, config) for e in entries]
     for i, parsed in zip(rest_idx, theirs, strict=True):
         notes[i] = parsed
     return [n for n in notes if n is not None]
+
+
+CHUNK = 32
+"""Notes a process takes from the shared queue at a time (`_parse_shared`): a few ms of
+parsing, so that neither process waits long for the other's last chunk."""
+
+
+def _parse_shared(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
+    """Parse notes in this process and a forked copy, both taking the next chunk of notes
+    from one queue until none is left, so each parses as many as it has time for (a copy
+    may run slower: its CPU shares a core, or it copies the pages it touches).
+
+    The queue is a pipe holding each chunk's number in 4 bytes, closed for writing before
+    the copy is forked: Linux reads a pipe under a lock, so a 4-byte read takes one whole
+    number and the two processes never take the same chunk; an empty pipe reads as its end.
+    The copy sends back its chunks' notes, in MessagePack; any chunk it took and did not
+    send back (it failed) is parsed here."""
+    size = max(CHUNK, -(-len(entries) // 4096))  # at most 16 KB of numbers: a pipe holds 64
+    chunks = [entries[start : start + size] for start in range(0, len(entries), size)]
+    queue, filling = os.pipe()
+    try:
+        os.write(filling, b"".join(k.to_bytes(4, "little") for k in range(len(chunks))))
+    finally:
+        os.close(filling)
+
+    def taken() -> Iterator[int]:
+        while number := os.read(queue, 4):
+            yield int.from_bytes(number, "little")
+
+    try:
+        pending = forked.start(
+            lambda: [(k, _parse_chunk((root, chunks[k], config))) for k in taken()],
+            list[tuple[int, bytes]],
+        )
+        parsed = {k: [read_note(root, e, config) for e in chunks[k]] for k in taken()}
+        parsed.update((k, _received(part)) for k, part in pending())
+    finally:
+        os.close(queue)
+    for k, chunk in enumerate(chunks):
+        if k not in parsed:  # taken by a copy that failed
+            parsed[k] = [read_note(root, e, config) for e in chunk]
+    return [note for k in range(len(chunks)) for note in parsed[k]]
 
 
 def cached_loader(use_cache: bool) -> NoteLoader:

@@ -1,7 +1,7 @@
 """Work done by a forked copy of this process while this one goes on (issue 18): in a cold
-check, half the notes are parsed on the second CPU while this process parses the other half
-(mdnet/cache.py), then the per-note rules run there, followed by the notes cache's write
-(`later`), while this process derives the vault's state.
+check, the notes are parsed on the second CPU as well as here, each process taking the next
+chunk of notes from a shared queue (mdnet/cache.py), then the per-note rules run there,
+followed by the notes cache's write (`later`), while this process derives the vault's state.
 
 A fork shares everything already loaded (notes, link index, model) without copying or
 pickling it; only the result comes back, through a pipe, in MessagePack. Used only where it

@@ -19,6 +19,7 @@ from mdnet.config import Config, load_config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, discover
 
+FORKS = sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -339,13 +340,42 @@ def test_notes_from_worker_processes_are_the_same_as_parsed_here(
     monkeypatch.setattr(cache, "PARALLEL_MIN", 2)
     monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
     assert repr(cache.parse_all(vault, entries, config)) == repr(serial)  # a pool
-    if sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1:
+    if FORKS:
         monkeypatch.setattr(forked, "ALLOWED", True)  # as the console script: a forked copy
+        monkeypatch.setattr(cache, "CHUNK", 1)  # each note a chunk, taken by either process
         assert forked.available()
         by_path = {n.path: n for n in serial}
-        for order in (entries, entries[1:] + entries[:1]):  # the big number on either side
+        for order in (entries, entries[1:] + entries[:1]):  # the big number first or last
             expected = [by_path[e.path] for e in order]
             assert repr(cache.parse_all(vault, order, config)) == repr(expected)
+
+
+@pytest.mark.skipif(not FORKS, reason="notes are parsed in a forked copy on Linux only")
+@pytest.mark.parametrize("dies_after", [0, 1, 5])
+def test_chunks_a_failed_copy_took_are_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies_after: int
+) -> None:
+    vault = tmp_path / "gen"
+    _generator().generate(vault, 200, seed=5)  # type: ignore[attr-defined]
+    config = load_config(vault)
+    entries, _ = discover(vault, config.exclude)
+    serial = cache.parse_all(vault, entries, config)
+    here, sent = os.getpid(), []
+    real_parse_chunk = cache._parse_chunk
+
+    def dying(args: tuple[Path, list[FileEntry], Config]) -> bytes:
+        sent.append(args)  # the copy's own list: this process's stays empty
+        if os.getpid() != here and len(sent) > dies_after:
+            os._exit(3)  # the copy dies holding the chunk it took, and those it parsed
+        return real_parse_chunk(args)
+
+    monkeypatch.setattr(cache, "_parse_chunk", dying)
+    monkeypatch.setattr(cache, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(cache, "CHUNK", 4)
+    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(forked, "ALLOWED", True)
+    assert cache.parse_all(vault, entries, config) == serial
+    assert not sent
 
 
 def test_a_note_the_cache_cannot_hold_is_parsed_again(tmp_path: Path) -> None:
