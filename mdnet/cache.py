@@ -1,4 +1,4 @@
-"""The on-disk cache of parsed notes (`.mdnet_cache/`), and parallel parsing of cold runs."""
+"""The on-disk cache of parsed notes (`.mdnet_cache/`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 import os
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,12 @@ from mdnet.links import note_aliases
 from mdnet.note import Note
 from mdnet.notecodec import lazy_note, stored, unreadable
 from mdnet.noteparts import Problem
+from mdnet.parallel import parse_all
 from mdnet.vault import FileEntry, NoteLoader, read_note
 
 CACHE_DIR = replay.FOLDER
 FORMAT = 7
 SHARDS = 16
-PARALLEL_MIN = 1500
-"""Below this many notes to parse, starting worker processes costs more than it saves."""
 SETTLE_NS = replay.SETTLE_NS
 """A note changed this recently is parsed again next time: it may be rewritten within the
 same tick of the file system's clock, keeping its size, mtime and ctime (see replay.py)."""
@@ -50,7 +49,6 @@ _DECODER = msgspec.msgpack.Decoder(
         bytes,
     ]
 )
-_NOTES = msgspec.msgpack.Decoder(list[Note])
 
 
 @cache
@@ -180,112 +178,6 @@ def write_shards(folder: Path, prefix: str, shards: Iterable[tuple[int, bytes]])
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only vault still gets checked, only slower next time
-
-
-def _parse_chunk(args: tuple[Path, list[FileEntry], Config]) -> bytes:
-    """A worker's notes, sent back in MessagePack (a few times cheaper to encode and decode
-    than a pickle), or pickled when one of them holds what MessagePack cannot; the first
-    byte says which."""
-    root, entries, config = args
-    notes = [read_note(root, e, config) for e in entries]
-    try:
-        return b"M" + _ENCODER.encode(notes)
-    except (OverflowError, UnicodeEncodeError):
-        import pickle  # here, not at start-up: such notes are rare
-
-        return b"P" + pickle.dumps(notes, pickle.HIGHEST_PROTOCOL)
-
-
-def _received(part: bytes) -> list[Note]:
-    """The notes `_parse_chunk` sent (from a process this one started: a pickle is safe)."""
-    if part[:1] == b"M":
-        return _NOTES.decode(part[1:])
-    import pickle
-
-    notes: list[Note] = pickle.loads(part[1:])
-    return notes
-
-
-def _chunks(items: list[FileEntry], n: int) -> Iterator[list[FileEntry]]:
-    size = max(1, -(-len(items) // n))
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def parse_all(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
-    """Parse notes, across processes when there are many (same result as a serial run).
-
-    This process parses its own share while the others parse theirs: on two CPUs a forked
-    copy (mdnet/forked.py) where the console script allows one, else a pool of workers."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(entries) < PARALLEL_MIN or workers < 2:
-        return [read_note(root, e, config) for e in entries]
-    if workers == 2 and forked.available():  # one copy: no pool to start and shut down
-        return _parse_shared(root, entries, config)
-    from concurrent.futures import ProcessPoolExecutor  # only cold runs of large vaults
-
-    # Workers send their notes back in MessagePack, which this process decodes in a small
-    # fraction of the time parsing them takes; so every process takes an equal share.
-    # Shares are interleaved (kinds of notes cluster by folder, and some kinds cost more to
-    # parse).
-    mine_idx = list(range(0, len(entries), workers))
-    rest_idx = [i for i in range(len(entries)) if i % workers]
-    rest = [entries[i] for i in rest_idx]
-    jobs = [(root, chunk, config) for chunk in _chunks(rest, (workers - 1) * 2)]
-    notes: list[Note | None] = [None] * len(entries)
-    try:
-        with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-            futures = pool.map(_parse_chunk, jobs)
-            for i in mine_idx:
-                notes[i] = read_note(root, entries[i], config)
-            theirs = [n for part in futures for n in _received(part)]
-    except (OSError, RuntimeError):  # no processes allowed here: parse in this one
-        return [read_note(root, e, config) for e in entries]
-    for i, parsed in zip(rest_idx, theirs, strict=True):
-        notes[i] = parsed
-    return [n for n in notes if n is not None]
-
-
-CHUNK = 32
-"""Notes a process takes from the shared queue at a time (`_parse_shared`): a few ms of
-parsing, so that neither process waits long for the other's last chunk."""
-
-
-def _parse_shared(root: Path, entries: list[FileEntry], config: Config) -> list[Note]:
-    """Parse notes in this process and a forked copy, both taking the next chunk of notes
-    from one queue until none is left, so each parses as many as it has time for (a copy
-    may run slower: its CPU shares a core, or it copies the pages it touches).
-
-    The queue is a pipe holding each chunk's number in 4 bytes, closed for writing before
-    the copy is forked: Linux reads a pipe under a lock, so a 4-byte read takes one whole
-    number and the two processes never take the same chunk; an empty pipe reads as its end.
-    The copy sends back its chunks' notes, in MessagePack; any chunk it took and did not
-    send back (it failed) is parsed here."""
-    size = max(CHUNK, -(-len(entries) // 4096))  # at most 16 KB of numbers: a pipe holds 64
-    chunks = [entries[start : start + size] for start in range(0, len(entries), size)]
-    queue, filling = os.pipe()
-    try:
-        os.write(filling, b"".join(k.to_bytes(4, "little") for k in range(len(chunks))))
-    finally:
-        os.close(filling)
-
-    def taken() -> Iterator[int]:
-        while number := os.read(queue, 4):
-            yield int.from_bytes(number, "little")
-
-    try:
-        pending = forked.start(
-            lambda: [(k, _parse_chunk((root, chunks[k], config))) for k in taken()],
-            list[tuple[int, bytes]],
-        )
-        parsed = {k: [read_note(root, e, config) for e in chunks[k]] for k in taken()}
-        parsed.update((k, _received(part)) for k, part in pending())
-    finally:
-        os.close(queue)
-    for k, chunk in enumerate(chunks):
-        if k not in parsed:  # taken by a copy that failed
-            parsed[k] = [read_note(root, e, config) for e in chunk]
-    return [note for k in range(len(chunks)) for note in parsed[k]]
 
 
 def cached_loader(use_cache: bool) -> NoteLoader:

@@ -1,6 +1,6 @@
 """Work done by a forked copy of this process while this one goes on (issue 18): in a cold
 check, the notes are parsed on the second CPU as well as here, each process taking the next
-chunk of notes from a shared queue (mdnet/cache.py), then the per-note rules run there,
+chunk of notes from a shared queue (mdnet/parallel.py), then the per-note rules run there,
 followed by the notes cache's write (`later`), while this process derives the vault's state.
 
 A fork shares everything already loaded (notes, link index, model) without copying or

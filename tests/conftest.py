@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +27,20 @@ settings.register_profile("explore")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 MakeVault = Callable[..., Path]
+
+FORKS = sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
+"""Whether mdnet may hand work to a forked copy here (mdnet/forked.py): Linux, two CPUs."""
+
+
+def generate_vault(root: Path, notes: int, seed: int) -> None:
+    """Write a benchmark vault (benchmarks/generate.py) of this many notes at `root`."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("generate", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    module.generate(root, notes, seed=seed)
 
 
 @pytest.fixture(autouse=True)

@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import pickle
 import shutil
-import sys
 from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import MakeVault, run
+from conftest import FORKS, MakeVault, generate_vault, run
 
-from mdnet import cache, forked
+from mdnet import cache, forked, parallel
 from mdnet.config import Config, load_config
 from mdnet.note import Note
 from mdnet.vault import FileEntry, discover
 
-FORKS = sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator() -> object:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def outputs(vault: Path) -> tuple[str, str]:
@@ -57,7 +45,7 @@ def test_sample_vault_is_the_same_with_and_without_cache(tmp_path: Path) -> None
 
 def test_edits_renames_deletions_and_config_changes(tmp_path: Path) -> None:
     vault = tmp_path / "gen"
-    _generator().generate(vault, 300, seed=7)  # type: ignore[attr-defined]
+    generate_vault(vault, 300, seed=7)
     before = outputs(vault)
     people = sorted((vault / "People").glob("*.md"))
     # an edit: a new dated line in one contact's log that introduces another contact
@@ -311,71 +299,28 @@ def test_no_cache_writes_nothing_and_clean_removes_it(make_vault: MakeVault) -> 
     assert "no cache" in run("clean", str(vault)).stderr
 
 
-def test_parallel_parsing_gives_the_same_notes_as_serial(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    vault = tmp_path / "gen"
-    _generator().generate(vault, 400, seed=3)  # type: ignore[attr-defined]
-    config = load_config(vault)
-    entries, _ = discover(vault, config.exclude)
-    serial = cache.parse_all(vault, entries, config)
-    monkeypatch.setattr(cache, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
-    parallel = cache.parse_all(vault, entries, config)
-    assert parallel == serial
-    assert len(serial) == len(entries) > 300
-
-
 def test_notes_from_worker_processes_are_the_same_as_parsed_here(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault = _tricky_vault(make_vault)
     config = load_config(vault)
     entries, _ = discover(vault, config.exclude)
-    serial = cache.parse_all(vault, entries, config)
+    serial = parallel.parse_all(vault, entries, config)
     for entry in entries:  # each as a worker sends it: MessagePack, or a pickle when it must
-        sent = pickle.loads(pickle.dumps(cache._parse_chunk((vault, [entry], config))))
+        sent = pickle.loads(pickle.dumps(parallel._parse_chunk((vault, [entry], config))))
         assert sent.startswith(b"P") == (entry.path == "People/Big.md")  # P: pickled
-        assert repr(cache._received(sent)) == repr([n for n in serial if n.path == entry.path])
-    monkeypatch.setattr(cache, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
-    assert repr(cache.parse_all(vault, entries, config)) == repr(serial)  # a pool
+        assert repr(parallel._received(sent)) == repr([n for n in serial if n.path == entry.path])
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert repr(parallel.parse_all(vault, entries, config)) == repr(serial)  # a pool
     if FORKS:
         monkeypatch.setattr(forked, "ALLOWED", True)  # as the console script: a forked copy
-        monkeypatch.setattr(cache, "CHUNK", 1)  # each note a chunk, taken by either process
+        monkeypatch.setattr(parallel, "CHUNK", 1)  # each note a chunk, taken by either process
         assert forked.available()
         by_path = {n.path: n for n in serial}
         for order in (entries, entries[1:] + entries[:1]):  # the big number first or last
             expected = [by_path[e.path] for e in order]
-            assert repr(cache.parse_all(vault, order, config)) == repr(expected)
-
-
-@pytest.mark.skipif(not FORKS, reason="notes are parsed in a forked copy on Linux only")
-@pytest.mark.parametrize("dies_after", [0, 1, 5])
-def test_chunks_a_failed_copy_took_are_parsed_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies_after: int
-) -> None:
-    vault = tmp_path / "gen"
-    _generator().generate(vault, 200, seed=5)  # type: ignore[attr-defined]
-    config = load_config(vault)
-    entries, _ = discover(vault, config.exclude)
-    serial = cache.parse_all(vault, entries, config)
-    here, sent = os.getpid(), []
-    real_parse_chunk = cache._parse_chunk
-
-    def dying(args: tuple[Path, list[FileEntry], Config]) -> bytes:
-        sent.append(args)  # the copy's own list: this process's stays empty
-        if os.getpid() != here and len(sent) > dies_after:
-            os._exit(3)  # the copy dies holding the chunk it took, and those it parsed
-        return real_parse_chunk(args)
-
-    monkeypatch.setattr(cache, "_parse_chunk", dying)
-    monkeypatch.setattr(cache, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(cache, "CHUNK", 4)
-    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(forked, "ALLOWED", True)
-    assert cache.parse_all(vault, entries, config) == serial
-    assert not sent
+            assert repr(parallel.parse_all(vault, order, config)) == repr(expected)
 
 
 def test_a_note_the_cache_cannot_hold_is_parsed_again(tmp_path: Path) -> None:
