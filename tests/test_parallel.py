@@ -4,6 +4,7 @@ by one, whichever process parsed them and however a forked copy fails."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import FORKS, generate_vault
 
 from mdnet import forked, parallel
 from mdnet.config import Config, load_config
+from mdnet.note import Note
 from mdnet.vault import FileEntry, discover
 
 
@@ -53,6 +55,7 @@ def test_chunks_a_failed_copy_took_are_parsed_here(
     monkeypatch.setattr(parallel, "CHUNK", 4)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(forked, "ALLOWED", True)
+    _slow_here(monkeypatch)
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sent
 
@@ -81,6 +84,7 @@ def test_notes_are_the_same_when_the_copy_dies_sending_or_cannot_be_forked(
     monkeypatch.setattr(parallel, "CHUNK", 4)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(forked, "ALLOWED", True)
+    _slow_here(monkeypatch)
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sends  # this process sends nothing
 
@@ -90,3 +94,15 @@ def test_notes_are_the_same_when_the_copy_dies_sending_or_cannot_be_forked(
     monkeypatch.setattr(forked.os, "fork", no_fork)  # the copy's work is done here
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sends and os.getpid() == here  # kept, not sent to itself
+
+
+def _slow_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process parses slowly, so that the copy takes chunks however busy the machine."""
+    here, real_read_note = os.getpid(), parallel.read_note
+
+    def read_note(root: Path, entry: FileEntry, config: Config) -> Note:
+        if os.getpid() == here:
+            time.sleep(0.002)
+        return real_read_note(root, entry, config)
+
+    monkeypatch.setattr(parallel, "read_note", read_note)
