@@ -36,11 +36,7 @@ def test_parallel_parsing_gives_the_same_notes_as_serial(
 def test_chunks_a_failed_copy_took_are_parsed_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies_after: int
 ) -> None:
-    vault = tmp_path / "gen"
-    generate_vault(vault, 200, seed=5)
-    config = load_config(vault)
-    entries, _ = discover(vault, config.exclude)
-    serial = parallel.parse_all(vault, entries, config)
+    vault, config, entries, serial = _generated(tmp_path, seed=5)
     here, sent = os.getpid(), []
     real_parse_chunk = parallel._parse_chunk
 
@@ -51,11 +47,7 @@ def test_chunks_a_failed_copy_took_are_parsed_here(
         return real_parse_chunk(args)
 
     monkeypatch.setattr(parallel, "_parse_chunk", dying)
-    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(parallel, "CHUNK", 4)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(forked, "ALLOWED", True)
-    _slow_here(monkeypatch)
+    _forking(monkeypatch)
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sent
 
@@ -64,11 +56,7 @@ def test_chunks_a_failed_copy_took_are_parsed_here(
 def test_notes_are_the_same_when_the_copy_dies_sending_or_cannot_be_forked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vault = tmp_path / "gen"
-    generate_vault(vault, 200, seed=6)
-    config = load_config(vault)
-    entries, _ = discover(vault, config.exclude)
-    serial = parallel.parse_all(vault, entries, config)
+    vault, config, entries, serial = _generated(tmp_path, seed=6)
     here, real_send = os.getpid(), parallel._send
     sends = []
 
@@ -80,11 +68,7 @@ def test_notes_are_the_same_when_the_copy_dies_sending_or_cannot_be_forked(
         real_send(fd, data)
 
     monkeypatch.setattr(parallel, "_send", cut_short)
-    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(parallel, "CHUNK", 4)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(forked, "ALLOWED", True)
-    _slow_here(monkeypatch)
+    _forking(monkeypatch)
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sends  # this process sends nothing
 
@@ -94,6 +78,24 @@ def test_notes_are_the_same_when_the_copy_dies_sending_or_cannot_be_forked(
     monkeypatch.setattr(forked.os, "fork", no_fork)  # the copy's work is done here
     assert parallel.parse_all(vault, entries, config) == serial
     assert not sends and os.getpid() == here  # kept, not sent to itself
+
+
+def _generated(tmp_path: Path, seed: int) -> tuple[Path, Config, list[FileEntry], list[Note]]:
+    """A generated vault of 200 notes, its config, its files and its notes parsed one by one."""
+    vault = tmp_path / "gen"
+    generate_vault(vault, 200, seed=seed)
+    config = load_config(vault)
+    entries, _ = discover(vault, config.exclude)
+    return vault, config, entries, parallel.parse_all(vault, entries, config)
+
+
+def _forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the console script on two CPUs: notes parsed with a forked copy, in chunks of 4."""
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(forked, "ALLOWED", True)
+    _slow_here(monkeypatch)
 
 
 def _slow_here(monkeypatch: pytest.MonkeyPatch) -> None:
